@@ -1,0 +1,68 @@
+"""Anchor ids written in a page: where they are, whether they follow the scheme, duplicates.
+
+The scheme (README, "Anchors"):
+  s1, s1-2, s1-2-3 …      numbered headings and run-in heads: their official numbers (一、 → s1,
+                          its （二） → s1-2, its 3. → s1-2-3); a suffix -b, -c … where an excerpt
+                          repeats a number
+  r-20171218, r-201405,   remarks: the date of the attribution, -2, -3 … for repeats of a date in
+  r-2018, r-nd            the page, r-nd where the source gives no date
+  box-1                   专栏 boxes: their printed number
+  tab-1, tab-1-r3         rebuilt tables and their rows, numbered in page order
+  u-<ascii>               unnumbered headings
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compendium.errors import PageError
+
+SCHEME = re.compile(
+    r"^(?:s\d+(?:-\d+)*(?:-[b-z])?|r-(?:\d{8}|\d{6}|\d{4}|nd)(?:-\d+)?|box-\d+|tab-\d+(?:-r\d+)?|u-[a-z0-9-]+)$"
+)
+
+# Where ids are written: attribute lists ({#id}, {: #id .x}), block options (id: x,
+# attrs: {id: x}) and raw HTML (id="x").
+_ATTR_LIST = re.compile(r"\{:?[^}\n]*?#([^\s}]+)[^}\n]*\}")
+_BLOCK_ID = re.compile(r"^\s{4}(?:id:\s*(\S+)|attrs:\s*\{[^}]*\bid:\s*([^,}\s]+))")
+_HTML_ID = re.compile(r"<[a-z][^>]*\sid=\"([^\"]+)\"")
+_HEADING = re.compile(r"^#{2,6}\s")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An id written in a page, with its line."""
+
+    id: str
+    line: int
+
+
+def find_anchors(body: str, first_line: int) -> list[Anchor]:
+    """All ids written in a page body, in order (first_line: line number of the body's start)."""
+    found = []
+    for offset, text in enumerate(body.splitlines()):
+        line = first_line + offset
+        for pattern in (_ATTR_LIST, _HTML_ID):
+            found += [Anchor(m.group(1), line) for m in pattern.finditer(text)]
+        if m := _BLOCK_ID.match(text):
+            found.append(Anchor(m.group(1) or m.group(2), line))
+    return found
+
+
+def check_anchors(path: str, body: str, first_line: int) -> list[Anchor]:
+    """Ids of a page; raises PageError on an id outside the scheme, a duplicate, or a bare heading."""
+    seen: dict[str, int] = {}
+    anchors = find_anchors(body, first_line)
+    for a in anchors:
+        if not SCHEME.match(a.id):
+            raise PageError(path, a.line, "anchor", f"id {a.id!r} does not follow the anchor scheme",
+                            "Use s1-2 for headings, r-YYYYMMDD for remarks, box-N, tab-N, tab-N-rM (README, Anchors).")
+        if a.id in seen:
+            raise PageError(path, a.line, "anchor", f"duplicate id {a.id!r} (first on line {seen[a.id]})",
+                            "Give one of them a suffix (-b for a heading, -2 for a remark).")
+        seen[a.id] = a.line
+    for offset, text in enumerate(body.splitlines()):
+        if _HEADING.match(text) and not _ATTR_LIST.search(text):
+            raise PageError(path, first_line + offset, "anchor", "heading without an id",
+                            "End the heading with {#s1-2} (its number path) or {#u-name}.")
+    return anchors

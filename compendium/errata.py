@@ -1,0 +1,68 @@
+"""The errata: every deliberate change to the words of the source, checked and rendered."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from compendium import DOCS_DIR, ERRATA_FILE, SOURCE_TEXT
+from compendium.errors import PageError
+from compendium.layout import content_chars
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One change: source line, page carrying it, original and corrected text, reason."""
+
+    line: int
+    page: str
+    original: str
+    corrected: str
+    reason: str
+
+
+def load_errata(path: Path = ERRATA_FILE) -> list[Correction]:
+    """Read the errata file; a malformed entry raises PageError naming it."""
+    where = path.relative_to(path.parent.parent).as_posix() if path.parent.parent else str(path)
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    out = []
+    for i, e in enumerate(entries, 1):
+        try:
+            out.append(Correction(int(e["line"]), str(e["page"]), str(e["original"]), str(e["corrected"]),
+                                  str(e["reason"])))
+        except (KeyError, TypeError, ValueError) as err:
+            raise PageError(where, 0, f"entry {i}", f"malformed entry ({err})",
+                            "Give line, page, original, corrected and reason.") from None
+    return out
+
+
+def check_errata(errata: list[Correction], source: Path = SOURCE_TEXT, docs: Path = DOCS_DIR) -> None:
+    """Each original must stand on its source line and each corrected text on its page."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for c in errata:
+        where = f"data/errata.yml (line {c.line})"
+        if not 1 <= c.line <= len(lines) or content_chars(c.original) not in content_chars(lines[c.line - 1]):
+            raise PageError(where, 0, "original", f"{c.original!r} is not on source line {c.line}",
+                            "Copy the original exactly from source/compilation.txt.")
+        page = docs / c.page
+        if not page.is_file():
+            raise PageError(where, 0, "page", f"no page {c.page}", "Name a page under docs/.")
+        if content_chars(c.corrected) not in content_chars(page.read_text(encoding="utf-8")):
+            raise PageError(where, 0, "corrected", f"{c.corrected!r} is not on {c.page}",
+                            "Put the corrected text on the page, or fix the entry.")
+
+
+def render_errata(errata: list[Correction], page_titles: dict[str, str]) -> str:
+    """The 勘误说明 table in Markdown: where, original, corrected, why."""
+    rows = ["| 位置 | 原文 | 更正为 | 说明 |", "| --- | --- | --- | --- |"]
+    for c in errata:
+        title = page_titles.get(c.page, c.page)
+        where = f"[{_cell(title)}]({c.page})<br>原书第{c.line}行"
+        rows.append(f"| {where} | {_cell(c.original)} | {_cell(c.corrected)} | {_cell(c.reason)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    return html.escape(text).replace("|", "&#124;")

@@ -1,0 +1,236 @@
+"""Fidelity of the site to the source: every character of the source is on a page, in order.
+
+The check compares, page by page, the characters (whitespace aside) of the page's source lines
+with the characters of the rendered page. Layout artefacts (page numbers, the stray file name,
+spaces) are not content and are left out of the source's side; generated and editorial text
+(class ``generated`` or ``editorial``, heading permalinks) is left out of the page's side. An
+errata entry accounts for its change. Rebuilt tables (``<table data-source-lines="a-b">``) are
+compared cell by cell: every fragment of the source's table region is inside a cell, and the
+cells hold exactly the region's characters.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from compendium.errata import Correction
+from compendium.layout import content_chars, is_artefact_line
+
+SKIP_CLASSES = ("generated", "editorial", "headerlink")
+# A paragraph may end with these; anything else followed by another paragraph is a broken line.
+PARAGRAPH_ENDS = tuple("。；：！？”’）)…」』》〕—")
+CANNOT_START = tuple("，。、；：！？）”")
+
+
+@dataclass
+class PageReport:
+    """What one page accounts for, and what it lost or added."""
+
+    path: str
+    lines: tuple[int, int]
+    expected: int = 0  # source characters of the page's lines
+    matched: int = 0  # found on the page in order
+    errata: int = 0  # of the matched characters, those an errata entry changed
+    missing: list[tuple[int, str]] = field(default_factory=list)  # (source line, text)
+    added: list[str] = field(default_factory=list)  # page text not in the source
+    problems: list[str] = field(default_factory=list)  # table and broken-line findings
+
+
+def parse_range(text: str) -> tuple[int, int]:
+    """'665-845' → (665, 845)."""
+    a, b = str(text).split("-")
+    return int(a), int(b)
+
+
+# --- the source's side -----------------------------------------------------------------------
+
+
+def expected_stream(source: list[str], lines: tuple[int, int], skip: set[int],
+                    errata: list[Correction]) -> tuple[str, list[int], int]:
+    """Characters of source lines [a, b] (artefacts and `skip` lines left out), errata applied.
+
+    Returns the stream, the source line of each character, and how many characters the errata
+    changed.
+    """
+    by_line: dict[int, list[Correction]] = {}
+    for c in errata:
+        by_line.setdefault(c.line, []).append(c)
+    chars: list[str] = []
+    origin: list[int] = []
+    changed = 0
+    for number in range(lines[0], lines[1] + 1):
+        raw = source[number - 1]
+        if number in skip or is_artefact_line(raw):
+            continue
+        text = content_chars(raw)
+        for c in by_line.get(number, []):
+            text = text.replace(content_chars(c.original), content_chars(c.corrected), 1)
+            changed += len(content_chars(c.corrected))
+        chars.append(text)
+        origin += [number] * len(text)
+    return "".join(chars), origin, changed
+
+
+# --- the page's side -------------------------------------------------------------------------
+
+
+def page_article(html: str) -> Tag:
+    """The article of a built page, without generated and editorial parts."""
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article.md-content__inner") or soup.new_tag("article")
+    for cls in SKIP_CLASSES:
+        for el in article.select(f".{cls}"):
+            el.decompose()
+    for el in article.select("script, style, a.md-content__button"):
+        el.decompose()
+    return article
+
+
+def source_tables(article: Tag) -> list[Tag]:
+    """Rebuilt tables of a page, each naming its source region."""
+    return article.select("table[data-source-lines]")
+
+
+# --- comparison ------------------------------------------------------------------------------
+
+
+def check_page(path: str, html: str, source: list[str], lines: tuple[int, int],
+               errata: list[Correction]) -> PageReport:
+    """Compare one built page with its source lines."""
+    report = PageReport(path, lines)
+    article = page_article(html)
+    table_lines: set[int] = set()
+    for table in source_tables(article):
+        region = parse_range(table["data-source-lines"])
+        table_lines |= set(range(region[0], region[1] + 1))
+        report.problems += check_table(table, source, region)
+        report.matched += sum(len(content_chars(source[n - 1])) for n in range(region[0], region[1] + 1)
+                              if not is_artefact_line(source[n - 1]))
+        table.decompose()
+    expected, origin, report.errata = expected_stream(source, lines, table_lines, errata)
+    report.expected = len(expected) + report.matched
+    h1 = article.find("h1")
+    title = content_chars(h1.get_text()) if h1 else ""
+    if h1 and not expected.startswith(title):
+        h1.decompose()  # an editorial title (part 4's excerpts have none in the source)
+    rendered = content_chars(article.get_text())
+    matcher = difflib.SequenceMatcher(None, expected, rendered, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            report.matched += i2 - i1
+            continue
+        if i2 > i1:
+            report.missing.append((origin[i1], expected[i1:i2]))
+        if j2 > j1:
+            report.added.append(rendered[j1:j2])
+    report.matched = min(report.matched, report.expected)
+    report.problems += broken_lines(page_article(html))
+    return report
+
+
+def check_table(table: Tag, source: list[str], region: tuple[int, int]) -> list[str]:
+    """Every fragment of the region is in one cell; the cells hold the region's characters exactly."""
+    cells = [content_chars(c.get_text()) for c in table.select("caption, th, td")]
+    problems = []
+    region_text = ""
+    for number in range(region[0], region[1] + 1):
+        raw = source[number - 1]
+        if is_artefact_line(raw):
+            continue
+        region_text += content_chars(raw)
+        for fragment in raw.split():
+            if not any(fragment in cell for cell in cells):
+                problems.append(f"table {table.get('id')}: fragment {fragment!r} of line {number} is in no cell")
+    if Counter(region_text) != Counter("".join(cells)):
+        lost = Counter(region_text) - Counter("".join(cells))
+        extra = Counter("".join(cells)) - Counter(region_text)
+        problems.append(f"table {table.get('id')}: cells differ from lines {region[0]}-{region[1]}: "
+                        f"lost {''.join(sorted(lost.elements()))!r}, added {''.join(sorted(extra.elements()))!r}")
+    return problems
+
+
+def broken_lines(article: Tag) -> list[str]:
+    """Paragraphs that end mid-sentence before another paragraph, or start with punctuation."""
+    problems = []
+    paragraphs = article.select("p")
+    for p in paragraphs:
+        text = p.get_text().strip()
+        if not text:
+            continue
+        if text.startswith(CANNOT_START):
+            problems.append(f"paragraph starts with punctuation: {text[:30]!r}")
+        nxt = p.find_next_sibling()
+        if not text.endswith(PARAGRAPH_ENDS) and nxt is not None and nxt.name == "p" and "doc-no" not in (p.get("class") or []):
+            problems.append(f"line broken mid-sentence: …{text[-20:]!r} / {nxt.get_text().strip()[:20]!r}…")
+    return problems
+
+
+ARTEFACTS = (re.compile(r"-\s*\d+\s*-"), "市级政策资料.doc")
+
+
+def artefacts_in(text: str) -> list[str]:
+    """Layout artefacts that survived into page text."""
+    found = [m.group(0) for m in ARTEFACTS[0].finditer(text) if re.fullmatch(r"-\s\d+\s-", m.group(0))]
+    return found + ([ARTEFACTS[1]] if ARTEFACTS[1] in text else [])
+
+
+# --- the whole site --------------------------------------------------------------------------
+
+
+@dataclass
+class SiteResult:
+    """Reports of all pages, plus source lines that no page claims."""
+
+    reports: list[PageReport]
+    uncovered: list[int]
+    total: int  # content characters of the whole source
+
+    @property
+    def accounted(self) -> int:
+        return sum(r.matched for r in self.reports)
+
+    @property
+    def ok(self) -> bool:
+        return (not self.uncovered and self.accounted == self.total
+                and not any(r.missing or r.added or r.problems for r in self.reports))
+
+    def summary(self) -> str:
+        pct = 100 * self.accounted / self.total if self.total else 0.0
+        bad = sum(1 for r in self.reports if r.missing or r.added or r.problems)
+        return (f"fidelity: {self.accounted}/{self.total} source characters accounted for ({pct:.2f}%), "
+                f"{len(self.reports)} pages, {bad} with problems, {len(self.uncovered)} source lines on no page")
+
+
+def check_site(site: Path, docs: Path, source: list[str], errata: list[Correction]) -> SiteResult:
+    """Check every page that names its source lines against the built site."""
+    from compendium.frontmatter import split_front_matter
+
+    reports = []
+    claimed: Counter[int] = Counter()
+    for md in sorted(docs.rglob("*.md")):
+        rel = md.relative_to(docs).as_posix()
+        fm = split_front_matter(f"docs/{rel}", md.read_text(encoding="utf-8"))
+        if "source_lines" not in fm.fields:
+            continue
+        lines = parse_range(fm.fields["source_lines"])
+        claimed.update(range(lines[0], lines[1] + 1))
+        built = site / (rel[:-3] + ".html")
+        html = built.read_text(encoding="utf-8") if built.is_file() else ""
+        report = check_page(rel, html, source, lines, [c for c in errata if lines[0] <= c.line <= lines[1]])
+        if not html:
+            report.problems.append(f"not built: {built}")
+        report.problems += [f"artefact survived: {a!r}" for a in artefacts_in(page_article(html).get_text())]
+        reports.append(report)
+    reports.sort(key=lambda r: r.lines)
+    content = [n for n, raw in enumerate(source, 1) if raw.strip() and not is_artefact_line(raw)]
+    uncovered = [n for n in content if claimed[n] == 0]
+    for n in content:
+        if claimed[n] > 1:
+            reports[0].problems.append(f"source line {n} is claimed by more than one page")
+    total = sum(len(content_chars(source[n - 1])) for n in content)
+    return SiteResult(reports, uncovered, total)

@@ -1,0 +1,33 @@
+"""MkDocs hook: the errata, checked against the source and the pages, shown on the 勘误说明 page.
+
+The page docs/errata.md holds the introduction; the table is rendered from data/errata.yml in
+place of the marker ``<!-- errata-table -->``.
+"""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from compendium.errata import check_errata, load_errata, render_errata
+from compendium.errors import PageError
+
+MARKER = "<!-- errata-table -->"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # Every entry must match its source line and its page, or the build stops.
+    try:
+        check_errata(load_errata())
+    except PageError as err:
+        raise PluginError(f"Bad errata entry: {err}") from None
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Replace the marker on the errata page with the rendered table.
+    if MARKER not in markdown:
+        return markdown
+    titles = {f.src_uri: (f.page.title or f.src_uri) for f in files.documentation_pages() if f.page}
+    return markdown.replace(MARKER, render_errata(load_errata(), titles))
