@@ -188,7 +188,7 @@ class SiteResult:
 
     reports: list[PageReport]
     uncovered: list[int]
-    total: int  # content characters of the whole source
+    total: int  # content characters of the whole source, errata applied
 
     @property
     def accounted(self) -> int:
@@ -202,7 +202,9 @@ class SiteResult:
     def summary(self) -> str:
         pct = 100 * self.accounted / self.total if self.total else 0.0
         bad = sum(1 for r in self.reports if r.missing or r.added or r.problems)
-        return (f"fidelity: {self.accounted}/{self.total} source characters accounted for ({pct:.2f}%), "
+        errata = sum(r.errata for r in self.reports)
+        return (f"fidelity: {self.accounted}/{self.total} source characters accounted for ({pct:.2f}%; "
+                f"{errata} of them by errata), "
                 f"{len(self.reports)} pages, {bad} with problems, {len(self.uncovered)} source lines on no page")
 
 
@@ -232,5 +234,6 @@ def check_site(site: Path, docs: Path, source: list[str], errata: list[Correctio
     for n in content:
         if claimed[n] > 1:
             reports[0].problems.append(f"source line {n} is claimed by more than one page")
-    total = sum(len(content_chars(source[n - 1])) for n in content)
+    # The source after its errata, so that a correction that changes a length still sums to 100%.
+    total = sum(r.expected for r in reports) + sum(len(content_chars(source[n - 1])) for n in uncovered)
     return SiteResult(reports, uncovered, total)

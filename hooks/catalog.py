@@ -18,9 +18,10 @@ from mkdocs.structure.pages import Page
 from compendium.errors import PageError
 from compendium.pages import Document, load_documents
 from compendium.render import meta_line, part_listing, part_title
-from compendium.vocabulary import load_vocabulary
+from compendium.vocabulary import Vocabulary, load_vocabulary
 
 _documents: dict[str, Document] = {}
+_vocab: Vocabulary
 
 # Top-level order of the navigation: home, the five parts, then the pages about the edition.
 _TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "about.md", "errata.md"]
@@ -29,10 +30,17 @@ _TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "about.md
 # --- events ----------------------------------------------------------------------------------
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The controlled lists of this project (data/ beside mkdocs.yml).
+    global _vocab
+    _vocab = load_vocabulary(Path(config.config_file_path).parent / "data" / "vocabulary.yml")
+    return config
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Parse and check every document page once, before anything is rendered.
     try:
-        docs = load_documents(Path(config.docs_dir), load_vocabulary())
+        docs = load_documents(Path(config.docs_dir), _vocab)
     except PageError as err:
         raise PluginError(f"Bad page: {err}") from None
     _documents.clear()
@@ -42,7 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # Book order: parts by number with their titles, documents by `order`.
-    vocab = load_vocabulary()
+    vocab = _vocab
     for item in nav.items:
         if isinstance(item, Section):
             number = _part_number(item)
@@ -57,7 +65,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Generated additions: metadata above a document, the contents of a part's landing page.
     path = page.file.src_uri
     if doc := _documents.get(path):
-        return meta_line(doc, load_vocabulary()) + markdown
+        return meta_line(doc, _vocab) + markdown
     if path.startswith("part") and path.endswith("/index.md"):
         part = int(path[4])
         return markdown + "\n" + part_listing(list(_documents.values()), part, path)

@@ -5,21 +5,26 @@ place of the marker ``<!-- errata-table -->``.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from compendium.errata import check_errata, load_errata, render_errata
+from compendium.errata import Correction, check_errata, load_errata, render_errata
 from compendium.errors import PageError
 
 MARKER = "<!-- errata-table -->"
+_errata: list[Correction] = []
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Every entry must match its source line and its page, or the build stops.
+    root = Path(config.config_file_path).parent
     try:
-        check_errata(load_errata())
+        _errata[:] = load_errata(root / "data" / "errata.yml")
+        check_errata(_errata, root / "source" / "compilation.txt", Path(config.docs_dir))
     except PageError as err:
         raise PluginError(f"Bad errata entry: {err}") from None
     return files
@@ -30,4 +35,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if MARKER not in markdown:
         return markdown
     titles = {f.src_uri: (f.page.title or f.src_uri) for f in files.documentation_pages() if f.page}
-    return markdown.replace(MARKER, render_errata(load_errata(), titles))
+    return markdown.replace(MARKER, render_errata(_errata, titles))
