@@ -25,6 +25,9 @@ SKIP_CLASSES = ("generated", "editorial", "headerlink")
 # A paragraph may end with these; anything else followed by another paragraph is a broken line.
 PARAGRAPH_ENDS = tuple("。；：！？”’）)…」』》〕—")
 CANNOT_START = tuple("，。、；：！？）”")
+# A paragraph that opens with official numbering starts a new item, whatever precedes it (an
+# excerpt may stop mid-sentence before the next item, as the book does).
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）)")
 
 
 @dataclass
@@ -157,15 +160,15 @@ def check_table(table: Tag, source: list[str], region: tuple[int, int]) -> list[
 def broken_lines(article: Tag) -> list[str]:
     """Paragraphs that end mid-sentence before another paragraph, or start with punctuation."""
     problems = []
-    paragraphs = article.select("p")
-    for p in paragraphs:
+    for p in article.select("p"):
         text = p.get_text().strip()
-        if not text:
+        if not text or "admonition-title" in (p.get("class") or []):
             continue
         if text.startswith(CANNOT_START):
             problems.append(f"paragraph starts with punctuation: {text[:30]!r}")
         nxt = p.find_next_sibling()
-        if not text.endswith(PARAGRAPH_ENDS) and nxt is not None and nxt.name == "p" and "doc-no" not in (p.get("class") or []):
+        if (not text.endswith(PARAGRAPH_ENDS) and nxt is not None and nxt.name == "p"
+                and "doc-no" not in (p.get("class") or []) and not NUMBERED.match(nxt.get_text().strip())):
             problems.append(f"line broken mid-sentence: …{text[-20:]!r} / {nxt.get_text().strip()[:20]!r}…")
     return problems
 

@@ -1,0 +1,109 @@
+"""The site in real Chromium, as readers open it: on a phone, from a server and from file://."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1366, "height": 900}}
+PAGES = ["index.html", "part1/on-high-quality-development.html", "part2/hubei-industrial-economy-plan.html",
+         "part5/made-in-china-2025-xianning.html", "part4/index.html", "errata.html", "about.html"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian chromium is missing: run tools/test.sh as root, or apt-get install chromium")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The built site over HTTP on a free loopback port."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def open_page(browser, url: str, requests: list[str], **context):
+    ctx = browser.new_context(**context)
+    page = ctx.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url, wait_until="networkidle")
+    return ctx, page
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_pages_fit_a_phone_and_request_nothing_outside(browser, server, rel):
+    requests: list[str] = []
+    ctx, page = open_page(browser, server + rel, requests, **PHONE)
+    try:
+        # Nothing wider than the phone: long tables scroll inside their own box.
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{rel} is {overflow}px wider than the phone"
+        assert page.locator("article h1").first.is_visible()
+        assert len(page.locator("article").inner_text()) > 20
+        outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
+        assert not outside, f"{rel} requested {outside}"
+    finally:
+        ctx.close()
+
+
+def test_remark_permalink_scrolls_to_the_remark(browser, server):
+    requests: list[str] = []
+    ctx, page = open_page(browser, server + "part1/on-high-quality-development.html#r-20180518-2", requests,
+                          **DESKTOP)
+    try:
+        remark = page.locator("#r-20180518-2")
+        assert remark.is_visible() and remark.locator("figcaption").inner_text().startswith("——2018年5月18日")
+        box = remark.bounding_box()
+        assert 0 <= box["y"] < 900, "the linked remark must be on screen"
+    finally:
+        ctx.close()
+
+
+def test_table_scrolls_sideways_inside_its_box_on_a_phone(browser, server):
+    requests: list[str] = []
+    ctx, page = open_page(browser, server + "part5/made-in-china-2025-xianning.html", requests, **PHONE)
+    try:
+        table = page.locator("table.source-table").first
+        table.scroll_into_view_if_needed()
+        assert table.is_visible()
+        wrap = page.locator(".table-wrap").first
+        assert wrap.evaluate("el => getComputedStyle(el).overflowX") == "auto"
+    finally:
+        ctx.close()
+
+
+def test_site_opens_from_file_without_outside_requests(browser, site):
+    requests: list[str] = []
+    url = (site / "part2" / "5g-development.html").as_uri()
+    ctx, page = open_page(browser, url, requests, **PHONE)
+    try:
+        assert "5G" in page.locator("article h1").inner_text()
+        # The stylesheet loaded: Material's layout is applied (the header is fixed at the top).
+        assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") in ("sticky", "fixed")
+        # Links are .html files that exist from file://, e.g. the next page in the footer.
+        page.locator("a.md-footer__link--next").click()
+        page.wait_for_load_state()
+        assert page.url.startswith("file://") and page.url.endswith(".html")
+        assert page.locator("article h1").is_visible()
+        assert all(u.startswith(("file://", "data:")) for u in requests), [u for u in requests if
+                                                                          not u.startswith("file://")]
+    finally:
+        ctx.close()
