@@ -38,7 +38,7 @@ class PageReport:
     lines: tuple[int, int]
     expected: int = 0  # source characters of the page's lines
     matched: int = 0  # found on the page in order
-    errata: int = 0  # of the matched characters, those an errata entry changed
+    errata: int = 0  # errata entries applied to the page's source lines
     missing: list[tuple[int, str]] = field(default_factory=list)  # (source line, text)
     added: list[str] = field(default_factory=list)  # page text not in the source
     problems: list[str] = field(default_factory=list)  # table and broken-line findings
@@ -50,15 +50,23 @@ def parse_range(text: str) -> tuple[int, int]:
     return int(a), int(b)
 
 
+def parse_ranges(text: str) -> list[int]:
+    """'6742-6756,6791-6797' → every line number of those ranges, in order."""
+    lines: list[int] = []
+    for part in str(text).split(","):
+        a, b = parse_range(part.strip())
+        lines += range(a, b + 1)
+    return lines
+
+
 # --- the source's side -----------------------------------------------------------------------
 
 
-def expected_stream(source: list[str], lines: tuple[int, int], skip: set[int],
+def expected_stream(source: list[str], lines: list[int], skip: set[int],
                     errata: list[Correction]) -> tuple[str, list[int], int]:
-    """Characters of source lines [a, b] (artefacts and `skip` lines left out), errata applied.
+    """Characters of the given source lines (artefacts and `skip` lines left out), errata applied.
 
-    Returns the stream, the source line of each character, and how many characters the errata
-    changed.
+    Returns the stream, the source line of each character, and how many errata entries applied.
     """
     by_line: dict[int, list[Correction]] = {}
     for c in errata:
@@ -66,14 +74,15 @@ def expected_stream(source: list[str], lines: tuple[int, int], skip: set[int],
     chars: list[str] = []
     origin: list[int] = []
     changed = 0
-    for number in range(lines[0], lines[1] + 1):
+    for number in lines:
         raw = source[number - 1]
         if number in skip or is_artefact_line(raw):
             continue
         text = content_chars(raw)
         for c in by_line.get(number, []):
-            text = text.replace(content_chars(c.original), content_chars(c.corrected), 1)
-            changed += len(content_chars(c.corrected))
+            if content_chars(c.original) in text:
+                text = text.replace(content_chars(c.original), content_chars(c.corrected), 1)
+                changed += 1
         chars.append(text)
         origin += [number] * len(text)
     return "".join(chars), origin, changed
@@ -94,9 +103,10 @@ def page_article(html: str) -> Tag:
     return article
 
 
-def source_tables(article: Tag) -> list[Tag]:
-    """Rebuilt tables of a page, each naming its source region."""
-    return article.select("table[data-source-lines]")
+def placed_blocks(article: Tag) -> list[Tag]:
+    """Blocks whose reading place differs from their place in the source, each naming its lines:
+    rebuilt tables, and boxes (专栏) that the print set in the middle of another paragraph."""
+    return article.select("[data-source-lines]")
 
 
 # --- comparison ------------------------------------------------------------------------------
@@ -107,54 +117,67 @@ def check_page(path: str, html: str, source: list[str], lines: tuple[int, int],
     """Compare one built page with its source lines."""
     report = PageReport(path, lines)
     article = page_article(html)
-    table_lines: set[int] = set()
-    for table in source_tables(article):
-        region = parse_range(table["data-source-lines"])
-        table_lines |= set(range(region[0], region[1] + 1))
-        report.problems += check_table(table, source, region)
-        report.matched += sum(len(content_chars(source[n - 1])) for n in range(region[0], region[1] + 1)
-                              if not is_artefact_line(source[n - 1]))
-        table.decompose()
-    expected, origin, report.errata = expected_stream(source, lines, table_lines, errata)
-    report.expected = len(expected) + report.matched
+    placed: set[int] = set()
+    for block in placed_blocks(article):
+        region = parse_ranges(block["data-source-lines"])
+        placed |= set(region)
+        expected, origin, _ = expected_stream(source, region, set(), errata)
+        report.expected += len(expected)
+        if block.name == "table":
+            problems, lost = check_table(block, source, region)
+            report.problems += problems
+            report.matched += len(expected) - lost
+        else:
+            report.matched += compare(report, expected, origin, content_chars(block.get_text()))
+        block.decompose()
+    expected, origin, report.errata = expected_stream(source, list(range(lines[0], lines[1] + 1)), placed, errata)
+    report.expected += len(expected)
     h1 = article.find("h1")
     title = content_chars(h1.get_text()) if h1 else ""
     if h1 and not expected.startswith(title):
         h1.decompose()  # an editorial title (part 4's excerpts have none in the source)
-    rendered = content_chars(article.get_text())
+    report.matched += compare(report, expected, origin, content_chars(article.get_text()))
+    report.problems += broken_lines(page_article(html))
+    return report
+
+
+def compare(report: PageReport, expected: str, origin: list[int], rendered: str) -> int:
+    """Align expected source characters with rendered ones; note what is missing or added."""
+    matched = 0
     matcher = difflib.SequenceMatcher(None, expected, rendered, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            report.matched += i2 - i1
+            matched += i2 - i1
             continue
         if i2 > i1:
             report.missing.append((origin[i1], expected[i1:i2]))
         if j2 > j1:
             report.added.append(rendered[j1:j2])
-    report.matched = min(report.matched, report.expected)
-    report.problems += broken_lines(page_article(html))
-    return report
+    return matched
 
 
-def check_table(table: Tag, source: list[str], region: tuple[int, int]) -> list[str]:
-    """Every fragment of the region is in one cell; the cells hold the region's characters exactly."""
+def check_table(table: Tag, source: list[str], region: list[int]) -> tuple[list[str], int]:
+    """Every fragment of the region is in a cell (or runs on across the next cells in reading
+    order, where the extraction glued two cells); the cells hold the region's characters exactly.
+    Returns the problems and how many of the region's characters no cell holds."""
     cells = [content_chars(c.get_text()) for c in table.select("caption, th, td")]
+    reading = "".join(cells)
     problems = []
     region_text = ""
-    for number in range(region[0], region[1] + 1):
+    for number in region:
         raw = source[number - 1]
         if is_artefact_line(raw):
             continue
         region_text += content_chars(raw)
         for fragment in raw.split():
-            if not any(fragment in cell for cell in cells):
+            if not any(fragment in cell for cell in cells) and fragment not in reading:
                 problems.append(f"table {table.get('id')}: fragment {fragment!r} of line {number} is in no cell")
-    if Counter(region_text) != Counter("".join(cells)):
-        lost = Counter(region_text) - Counter("".join(cells))
-        extra = Counter("".join(cells)) - Counter(region_text)
-        problems.append(f"table {table.get('id')}: cells differ from lines {region[0]}-{region[1]}: "
+    lost = Counter(region_text) - Counter(reading)
+    extra = Counter(reading) - Counter(region_text)
+    if lost or extra:
+        problems.append(f"table {table.get('id')}: cells differ from lines {region[0]}-{region[-1]}: "
                         f"lost {''.join(sorted(lost.elements()))!r}, added {''.join(sorted(extra.elements()))!r}")
-    return problems
+    return problems, sum(lost.values())
 
 
 def broken_lines(article: Tag) -> list[str]:
@@ -206,8 +229,8 @@ class SiteResult:
         pct = 100 * self.accounted / self.total if self.total else 0.0
         bad = sum(1 for r in self.reports if r.missing or r.added or r.problems)
         errata = sum(r.errata for r in self.reports)
-        return (f"fidelity: {self.accounted}/{self.total} source characters accounted for ({pct:.2f}%; "
-                f"{errata} of them by errata), "
+        return (f"fidelity: {self.accounted}/{self.total} source characters accounted for ({pct:.2f}%, "
+                f"{errata} errata corrections applied), "
                 f"{len(self.reports)} pages, {bad} with problems, {len(self.uncovered)} source lines on no page")
 
 
