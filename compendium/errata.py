@@ -9,6 +9,7 @@ import yaml
 
 from compendium import DOCS_DIR, ERRATA_FILE, SOURCE_TEXT
 from compendium.errors import PageError
+from compendium.frontmatter import split_front_matter
 from compendium.layout import content_chars
 
 
@@ -54,12 +55,21 @@ def check_errata(errata: list[Correction], source: Path = SOURCE_TEXT, docs: Pat
                             "Put the corrected text on the page, or fix the entry.")
 
 
+def page_titles(errata: list[Correction], docs: Path = DOCS_DIR) -> dict[str, str]:
+    """Title of each page that carries a correction, from its front matter."""
+    titles = {}
+    for page in {c.page for c in errata}:
+        fm = split_front_matter(f"docs/{page}", (docs / page).read_text(encoding="utf-8"))
+        titles[page] = str(fm.fields.get("title") or page)
+    return titles
+
+
 def render_errata(errata: list[Correction], page_titles: dict[str, str]) -> str:
     """The 勘误说明 table in Markdown: where, original, corrected, why."""
     rows = ["| 位置 | 原文 | 更正为 | 说明 |", "| --- | --- | --- | --- |"]
     for c in errata:
         title = page_titles.get(c.page, c.page)
-        where = f"[{_cell(title)}]({c.page})<br>原书第{c.line}行"
+        where = f"[{_cell(title)}]({c.page})<br>源文本第{c.line}行"
         rows.append(f"| {where} | {_cell(c.original)} | {_cell(c.corrected)} | {_cell(c.reason)} |")
     return "\n".join(rows) + "\n"
 

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from compendium.errata import Correction, check_errata, load_errata, render_errata
+from compendium.errata import Correction, check_errata, load_errata, page_titles, render_errata
 from compendium.errors import PageError
 
 MARKER = "<!-- errata-table -->"
@@ -34,5 +34,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Replace the marker on the errata page with the rendered table.
     if MARKER not in markdown:
         return markdown
-    titles = {f.src_uri: (f.page.title or f.src_uri) for f in files.documentation_pages() if f.page}
+    titles = page_titles(_errata, Path(config.docs_dir))
     return markdown.replace(MARKER, render_errata(_errata, titles))

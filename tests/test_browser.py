@@ -107,3 +107,17 @@ def test_site_opens_from_file_without_outside_requests(browser, site):
                                                                           not u.startswith("file://")]
     finally:
         ctx.close()
+
+
+def test_search_finds_a_mixed_term(browser, server):
+    # Material's own search, over HTTP: a term of digits, Latin and Chinese finds its documents.
+    requests: list[str] = []
+    ctx, page = open_page(browser, server + "index.html", requests, **DESKTOP)
+    try:
+        page.click("input.md-search__input")
+        page.keyboard.type("5G基站")
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+        assert any(link.split("#")[0].split("?")[0].endswith("part2/5g-development.html") for link in links), links
+    finally:
+        ctx.close()

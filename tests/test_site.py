@@ -137,7 +137,9 @@ def test_errata_page_lists_every_correction(site):
     for row, c in zip(rows, errata):
         cells = [td.get_text() for td in row.select("td")]
         assert c.original in cells[1] and c.corrected in cells[2]
-        assert row.select_one("a")["href"] == c.page[:-3].split("/", 1)[1] + ".html" or c.page[:-3] in row.select_one("a")["href"]
+        link = row.select_one("a")
+        assert link["href"] == c.page[:-3] + ".html"
+        assert link.get_text() == soup(site, link["href"]).select_one("article h1").get_text(strip=True)
 
 
 def test_no_reference_outside_the_site(site):
