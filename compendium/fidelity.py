@@ -196,13 +196,13 @@ def broken_lines(article: Tag) -> list[str]:
     return problems
 
 
-ARTEFACTS = (re.compile(r"-\s*\d+\s*-"), "市级政策资料.doc")
+# A page number or the stray file name standing in page text.
+_ARTEFACT = re.compile(r"(?<!\S)-\s\d{1,3}\s-(?!\S)|市级政策资料\.doc")
 
 
 def artefacts_in(text: str) -> list[str]:
     """Layout artefacts that survived into page text."""
-    found = [m.group(0) for m in ARTEFACTS[0].finditer(text) if re.fullmatch(r"-\s\d+\s-", m.group(0))]
-    return found + ([ARTEFACTS[1]] if ARTEFACTS[1] in text else [])
+    return _ARTEFACT.findall(text)
 
 
 # --- the whole site --------------------------------------------------------------------------
@@ -252,7 +252,7 @@ def check_site(site: Path, docs: Path, source: list[str], errata: list[Correctio
         report = check_page(rel, html, source, lines, [c for c in errata if lines[0] <= c.line <= lines[1]])
         if not html:
             report.problems.append(f"not built: {built}")
-        report.problems += [f"artefact survived: {a!r}" for a in artefacts_in(page_article(html).get_text())]
+        report.problems += [f"artefact survived: {a!r}" for a in artefacts_in(page_article(html).get_text("\n"))]
         reports.append(report)
     reports.sort(key=lambda r: r.lines)
     content = [n for n, raw in enumerate(source, 1) if raw.strip() and not is_artefact_line(raw)]

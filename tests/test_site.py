@@ -151,3 +151,8 @@ def test_no_reference_outside_the_site(site):
             assert not re.match(r"^(https?:)?//", url), f"{html.relative_to(site)} loads {url}"
     for css in site.rglob("*.css"):
         assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_file_names_and_urls_are_ascii(site):
+    for path in list((ROOT / "docs").rglob("*")) + list(site.rglob("*.html")):
+        assert path.name.isascii(), path

@@ -271,7 +271,7 @@ def numbered(text: str) -> tuple[int, int, str, str] | None:
             number = int(raw) if raw.isdigit() else cn_value(raw)
             stop = text.find("。")
             if stop == -1 or stop == len(text) - 1:
-                return (level, number, text, "") if len(text) <= 40 else (level, number, text, "")
+                return level, number, text, ""
             return level, number, text[: stop + 1], text[stop + 1 :]
     return None
 
