@@ -117,12 +117,19 @@ def check_page(path: str, html: str, source: list[str], lines: tuple[int, int],
     """Compare one built page with its source lines."""
     report = PageReport(path, lines)
     article = page_article(html)
+    # Reading-order checks first, on the whole article.
+    report.problems += broken_lines(article)
+    report.problems += [f"artefact survived: {a!r}" for a in artefacts_in(article.get_text("\n"))]
     placed: set[int] = set()
     for block in placed_blocks(article):
         region = parse_ranges(block["data-source-lines"])
+        if not lines[0] <= min(region) <= max(region) <= lines[1]:
+            report.problems.append(f"{block.name} {block.get('id')}: data-source-lines "
+                                   f"{block['data-source-lines']} outside the page's lines {lines[0]}-{lines[1]}")
         placed |= set(region)
-        expected, origin, _ = expected_stream(source, region, set(), errata)
+        expected, origin, applied = expected_stream(source, region, set(), errata)
         report.expected += len(expected)
+        report.errata += applied
         if block.name == "table":
             problems, lost = check_table(block, source, region)
             report.problems += problems
@@ -130,14 +137,14 @@ def check_page(path: str, html: str, source: list[str], lines: tuple[int, int],
         else:
             report.matched += compare(report, expected, origin, content_chars(block.get_text()))
         block.decompose()
-    expected, origin, report.errata = expected_stream(source, list(range(lines[0], lines[1] + 1)), placed, errata)
+    expected, origin, applied = expected_stream(source, list(range(lines[0], lines[1] + 1)), placed, errata)
     report.expected += len(expected)
+    report.errata += applied
     h1 = article.find("h1")
     title = content_chars(h1.get_text()) if h1 else ""
     if h1 and not expected.startswith(title):
         h1.decompose()  # an editorial title (part 4's excerpts have none in the source)
     report.matched += compare(report, expected, origin, content_chars(article.get_text()))
-    report.problems += broken_lines(page_article(html))
     return report
 
 
@@ -252,7 +259,6 @@ def check_site(site: Path, docs: Path, source: list[str], errata: list[Correctio
         report = check_page(rel, html, source, lines, [c for c in errata if lines[0] <= c.line <= lines[1]])
         if not html:
             report.problems.append(f"not built: {built}")
-        report.problems += [f"artefact survived: {a!r}" for a in artefacts_in(page_article(html).get_text("\n"))]
         reports.append(report)
     reports.sort(key=lambda r: r.lines)
     content = [n for n, raw in enumerate(source, 1) if raw.strip() and not is_artefact_line(raw)]
