@@ -19,6 +19,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from compendium.errata import Correction
+from compendium.frontmatter import split_front_matter
 from compendium.layout import content_chars, is_artefact_line
 
 SKIP_CLASSES = ("generated", "editorial", "headerlink")
@@ -42,6 +43,15 @@ class PageReport:
     missing: list[tuple[int, str]] = field(default_factory=list)  # (source line, text)
     added: list[str] = field(default_factory=list)  # page text not in the source
     problems: list[str] = field(default_factory=list)  # table and broken-line findings
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.added or self.problems)
+
+    def findings(self) -> list[str]:
+        """One line per thing lost, added or wrong on this page."""
+        return ([f"missing at source line {line}: {text[:60]!r}" for line, text in self.missing]
+                + [f"added: {text[:60]!r}" for text in self.added] + self.problems)
 
 
 def parse_range(text: str) -> tuple[int, int]:
@@ -229,12 +239,16 @@ class SiteResult:
 
     @property
     def ok(self) -> bool:
-        return (not self.uncovered and self.accounted == self.total
-                and not any(r.missing or r.added or r.problems for r in self.reports))
+        return not self.uncovered and self.accounted == self.total and all(r.ok for r in self.reports)
+
+    def findings(self) -> list[str]:
+        """Every finding of every page, prefixed by the page, then the unclaimed source lines."""
+        return ([f"{r.path}: {f}" for r in self.reports for f in r.findings()]
+                + [f"source line {n} is on no page" for n in self.uncovered])
 
     def summary(self) -> str:
         pct = 100 * self.accounted / self.total if self.total else 0.0
-        bad = sum(1 for r in self.reports if r.missing or r.added or r.problems)
+        bad = sum(1 for r in self.reports if not r.ok)
         errata = sum(r.errata for r in self.reports)
         return (f"fidelity: {self.accounted}/{self.total} source characters accounted for ({pct:.2f}%, "
                 f"{errata} errata corrections applied), "
@@ -243,8 +257,6 @@ class SiteResult:
 
 def check_site(site: Path, docs: Path, source: list[str], errata: list[Correction]) -> SiteResult:
     """Check every page that names its source lines against the built site."""
-    from compendium.frontmatter import split_front_matter
-
     reports = []
     claimed: Counter[int] = Counter()
     for md in sorted(docs.rglob("*.md")):

@@ -50,12 +50,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # Book order: parts by number with their titles, documents by `order`.
-    vocab = _vocab
     for item in nav.items:
         if isinstance(item, Section):
             number = _part_number(item)
             if number:
-                item.title = part_title(vocab, number)
+                item.title = part_title(_vocab, number)
                 item.children.sort(key=_child_order)
     nav.items.sort(key=_top_order)
     return nav

@@ -1,6 +1,7 @@
 """The site in real Chromium, as readers open it: on a phone, from a server and from file://."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -40,19 +41,23 @@ def server(site):
     httpd.shutdown()
 
 
-def open_page(browser, url: str, requests: list[str], **context):
+@contextlib.contextmanager
+def visit(browser, url: str, **context):
+    """A page opened at `url` in a fresh context, with the list of URLs it requested."""
     ctx = browser.new_context(**context)
-    page = ctx.new_page()
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(url, wait_until="networkidle")
-    return ctx, page
+    requests: list[str] = []
+    try:
+        page = ctx.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(url, wait_until="networkidle")
+        yield page, requests
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("rel", PAGES)
 def test_pages_fit_a_phone_and_request_nothing_outside(browser, server, rel):
-    requests: list[str] = []
-    ctx, page = open_page(browser, server + rel, requests, **PHONE)
-    try:
+    with visit(browser, server + rel, **PHONE) as (page, requests):
         # Nothing wider than the phone: long tables scroll inside their own box.
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{rel} is {overflow}px wider than the phone"
@@ -60,41 +65,29 @@ def test_pages_fit_a_phone_and_request_nothing_outside(browser, server, rel):
         assert len(page.locator("article").inner_text()) > 20
         outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
         assert not outside, f"{rel} requested {outside}"
-    finally:
-        ctx.close()
 
 
 def test_remark_permalink_scrolls_to_the_remark(browser, server):
-    requests: list[str] = []
-    ctx, page = open_page(browser, server + "part1/on-high-quality-development.html#r-20180518-2", requests,
-                          **DESKTOP)
-    try:
+    url = server + "part1/on-high-quality-development.html#r-20180518-2"
+    with visit(browser, url, **DESKTOP) as (page, _):
         remark = page.locator("#r-20180518-2")
         assert remark.is_visible() and remark.locator("figcaption").inner_text().startswith("——2018年5月18日")
         box = remark.bounding_box()
         assert 0 <= box["y"] < 900, "the linked remark must be on screen"
-    finally:
-        ctx.close()
 
 
 def test_table_scrolls_sideways_inside_its_box_on_a_phone(browser, server):
-    requests: list[str] = []
-    ctx, page = open_page(browser, server + "part5/made-in-china-2025-xianning.html", requests, **PHONE)
-    try:
+    with visit(browser, server + "part5/made-in-china-2025-xianning.html", **PHONE) as (page, _):
         table = page.locator("table.source-table").first
         table.scroll_into_view_if_needed()
         assert table.is_visible()
         wrap = page.locator(".table-wrap").first
         assert wrap.evaluate("el => getComputedStyle(el).overflowX") == "auto"
-    finally:
-        ctx.close()
 
 
 def test_site_opens_from_file_without_outside_requests(browser, site):
-    requests: list[str] = []
     url = (site / "part2" / "5g-development.html").as_uri()
-    ctx, page = open_page(browser, url, requests, **PHONE)
-    try:
+    with visit(browser, url, **PHONE) as (page, requests):
         assert "5G" in page.locator("article h1").inner_text()
         # The stylesheet loaded: Material's layout is applied (the header is fixed at the top).
         assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") in ("sticky", "fixed")
@@ -105,19 +98,13 @@ def test_site_opens_from_file_without_outside_requests(browser, site):
         assert page.locator("article h1").is_visible()
         assert all(u.startswith(("file://", "data:")) for u in requests), [u for u in requests if
                                                                           not u.startswith("file://")]
-    finally:
-        ctx.close()
 
 
 def test_search_finds_a_mixed_term(browser, server):
     # Material's own search, over HTTP: a term of digits, Latin and Chinese finds its documents.
-    requests: list[str] = []
-    ctx, page = open_page(browser, server + "index.html", requests, **DESKTOP)
-    try:
+    with visit(browser, server + "index.html", **DESKTOP) as (page, _):
         page.click("input.md-search__input")
         page.keyboard.type("5G基站")
         page.wait_for_selector(".md-search-result__item", timeout=20_000)
         links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
         assert any(link.split("#")[0].split("?")[0].endswith("part2/5g-development.html") for link in links), links
-    finally:
-        ctx.close()

@@ -9,12 +9,7 @@ from conftest import ROOT
 
 def test_every_source_character_is_on_the_site(site, source_lines, capsys):
     result = check_site(site, ROOT / "docs", source_lines, load_errata())
-    problems = []
-    for r in result.reports:
-        problems += [f"{r.path}: missing at source line {line}: {text[:50]!r}" for line, text in r.missing]
-        problems += [f"{r.path}: added {text[:50]!r}" for text in r.added]
-        problems += [f"{r.path}: {p}" for p in r.problems]
-    problems += [f"source line {n} is on no page" for n in result.uncovered]
+    problems = result.findings()
     with capsys.disabled():
         print("\n" + result.summary())
     assert result.total > 100_000, "the check must see the whole source"

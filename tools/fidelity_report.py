@@ -28,15 +28,10 @@ def main() -> int:
     for r in result.reports:
         if args.pages and r.path not in args.pages:
             continue
-        bad = r.missing or r.added or r.problems
-        if bad or args.verbose:
+        if not r.ok or args.verbose:
             print(f"{r.path} (lines {r.lines[0]}-{r.lines[1]}): {r.matched}/{r.expected}")
-            for line, text in r.missing:
-                print(f"  missing at source line {line}: {text[:60]!r}")
-            for text in r.added:
-                print(f"  added: {text[:60]!r}")
-            for p in r.problems:
-                print(f"  {p}")
+            for finding in r.findings():
+                print(f"  {finding}")
     for line in result.uncovered:
         print(f"source line {line} is on no page")
     print(result.summary())
