@@ -102,9 +102,19 @@ def test_site_opens_from_file_without_outside_requests(browser, site):
 
 def test_search_finds_a_mixed_term(browser, server):
     # Material's own search, over HTTP: a term of digits, Latin and Chinese finds its documents.
+    # Material answers a query typed before its worker has built the index with no results and
+    # does not re-run it; until the search issue fixes that, type again until the index is ready.
+    found = ('[...document.querySelectorAll(".md-search-result__item a")].some('
+             'e => e.href.split("#")[0].split("?")[0].endsWith("part2/5g-development.html"))')
     with visit(browser, server + "index.html", **DESKTOP) as (page, _):
         page.click("input.md-search__input")
-        page.keyboard.type("5G基站")
-        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        for _ in range(10):
+            page.fill("input.md-search__input", "")
+            page.keyboard.type("5G基站")
+            try:
+                page.wait_for_function(found, timeout=2_000)
+                return
+            except playwright_api.TimeoutError:
+                continue
         links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
-        assert any(link.split("#")[0].split("?")[0].endswith("part2/5g-development.html") for link in links), links
+        pytest.fail(f"5G基站 did not find part2/5g-development.html; results: {links}")

@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Set up everything the site and its tests need, on a fresh machine or an existing one:
-# Debian packages (chromium, fonts-noto-cjk, nginx) when missing, and a virtualenv (.venv) with
-# the pinned requirements. Safe to run again: it does only what is missing.
-# Sourced by tools/serve.sh and tools/test.sh; exports VENV.
+# Debian packages when missing, a virtualenv (.venv) with the pinned requirements, and the Node
+# tools of package.json (node_modules/, from the lock file). Safe to run again: it does only what
+# is missing or changed.
+# Sourced by tools/serve.sh, tools/test.sh and the other tools; exports VENV and ROOT.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
-export VENV NO_MKDOCS_2_WARNING=1
+export ROOT VENV NO_MKDOCS_2_WARNING=1
 
+# --- Debian packages ---------------------------------------------------------------------------
+# chromium: browser tests, Lighthouse, axe; fonts-noto-cjk: Chinese in the browser and the PDFs;
+# nginx: intranet hosting tests; default-jre-headless: the Nu HTML Checker; poppler-utils: PDF
+# checks (pdffonts, pdftotext); nodejs/npm: the tools of package.json.
 need_debs=()
 [ -x /usr/bin/chromium ] || need_debs+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_debs+=(fonts-noto-cjk)
+# (Not `fc-list | grep -q`: under pipefail, grep's early exit makes fc-list fail with SIGPIPE.)
+[ -n "$(fc-list 'Noto Serif CJK SC' family 2>/dev/null)" ] || need_debs+=(fonts-noto-cjk)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_debs+=(nginx)
+command -v java >/dev/null 2>&1 || need_debs+=(default-jre-headless)
+command -v pdffonts >/dev/null 2>&1 || need_debs+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || need_debs+=(nodejs npm)
 if [ ${#need_debs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: installing Debian packages: ${need_debs[*]}"
@@ -20,10 +29,11 @@ if [ ${#need_debs[@]} -gt 0 ]; then
   else
     echo "setup: missing Debian packages: ${need_debs[*]}" >&2
     echo "setup: install them as root: apt-get install ${need_debs[*]}" >&2
-    echo "setup: (the site builds without them; browser and hosting tests need them)" >&2
+    echo "setup: (the site builds without them; browser, conformance, hosting and PDF tests need them)" >&2
   fi
 fi
 
+# --- Python ------------------------------------------------------------------------------------
 PY="${PYTHON:-python3}"
 if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
   echo "setup: Python 3.11 or newer is needed (found: $("$PY" --version 2>&1))" >&2
@@ -36,4 +46,18 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
   "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
   echo "$want" > "$stamp"
+fi
+
+# --- Node tools (package.json, exact versions from package-lock.json) ---------------------------
+# --ignore-scripts: vnu-jar's install script would try to download a Java runtime; Debian's is used.
+node_stamp="$ROOT/node_modules/.package-lock.sha"
+node_want="$(cat "$ROOT/package.json" "$ROOT/package-lock.json" | sha256sum | cut -d' ' -f1)"
+if command -v npm >/dev/null 2>&1; then
+  if [ "$(cat "$node_stamp" 2>/dev/null)" != "$node_want" ]; then
+    echo "setup: installing the Node tools of package-lock.json into node_modules/"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+    echo "$node_want" > "$node_stamp"
+  fi
+else
+  echo "setup: npm is missing: install nodejs and npm (the conformance tests and the benchmark need them)" >&2
 fi
