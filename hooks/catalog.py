@@ -15,36 +15,36 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+import _shared
 from compendium.errors import PageError
-from compendium.pages import Document, load_documents
+from compendium.pages import load_documents
 from compendium.render import meta_line, part_listing, part_title
-from compendium.vocabulary import Vocabulary, load_vocabulary
+from compendium.vocabulary import load_vocabulary
 
-_documents: dict[str, Document] = {}
-_vocab: Vocabulary
-
-# Top-level order of the navigation: home, the five parts, then the pages about the edition.
-_TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "about.md", "errata.md"]
+# Top-level order of the navigation: home, the five parts, the generated indexes and the target
+# table, then the pages about the edition (folders by name, pages by their file).
+_TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "indexes", "targets.md", "downloads.md",
+              "about.md", "errata.md"]
+# Titles of the top-level folders that are not parts.
+_SECTION_TITLES = {"indexes": "索引"}
 
 
 # --- events ----------------------------------------------------------------------------------
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # The controlled lists of this project (data/ beside mkdocs.yml).
-    global _vocab
-    _vocab = load_vocabulary(Path(config.config_file_path).parent / "data" / "vocabulary.yml")
+    # A new build: the controlled lists of this project (data/ beside mkdocs.yml), nothing else yet.
+    _shared.reset(load_vocabulary(Path(config.config_file_path).parent / "data" / "vocabulary.yml"))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Parse and check every document page once, before anything is rendered.
     try:
-        docs = load_documents(Path(config.docs_dir), _vocab)
+        docs = load_documents(Path(config.docs_dir), _shared.state.vocab)
     except PageError as err:
         raise PluginError(f"Bad page: {err}") from None
-    _documents.clear()
-    _documents.update({d.path: d for d in docs})
+    _shared.state.documents = {d.path: d for d in docs}
     return files
 
 
@@ -52,34 +52,36 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # Book order: parts by number with their titles, documents by `order`.
     for item in nav.items:
         if isinstance(item, Section):
-            number = _part_number(item)
-            if number:
-                item.title = part_title(_vocab, number)
+            folder = _folder(item)
+            if folder.startswith("part"):
+                item.title = part_title(_shared.state.vocab, int(folder[4:]))
                 item.children.sort(key=_child_order)
+            elif folder in _SECTION_TITLES:
+                item.title = _SECTION_TITLES[folder]
     nav.items.sort(key=_top_order)
     return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Generated additions: metadata above a document, the contents of a part's landing page.
-    path = page.file.src_uri
-    if doc := _documents.get(path):
-        return meta_line(doc, _vocab) + markdown
+    path, state = page.file.src_uri, _shared.state
+    if doc := state.documents.get(path):
+        return meta_line(doc, state.vocab) + markdown
     if path.startswith("part") and path.endswith("/index.md"):
         part = int(path[4])
-        return markdown + "\n" + part_listing(list(_documents.values()), part, path)
+        return markdown + "\n" + part_listing(list(state.documents.values()), part, path)
     return markdown
 
 
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _part_number(section: Section) -> int:
-    """Part number of a section, from the folder of its pages (0 if not a part)."""
+def _folder(section: Section) -> str:
+    """Top-level folder of a section (part1 … part5, indexes), from the path of its first page."""
     for child in section.children:
-        if isinstance(child, Page) and child.file.src_uri[:4] == "part":
-            return int(child.file.src_uri[4])
-    return 0
+        if isinstance(child, Page) and "/" in child.file.src_uri:
+            return child.file.src_uri.split("/", 1)[0]
+    return ""
 
 
 def _child_order(item) -> tuple[int, int]:
@@ -87,15 +89,12 @@ def _child_order(item) -> tuple[int, int]:
     if isinstance(item, Page):
         if item.file.src_uri.endswith("index.md"):
             return (0, 0)
-        doc = _documents.get(item.file.src_uri)
+        doc = _shared.state.documents.get(item.file.src_uri)
         return (1, doc.meta.order if doc else 0)
     return (2, 0)
 
 
 def _top_order(item) -> int:
     """Position of a top-level navigation item in _TOP_ORDER."""
-    if isinstance(item, Page):
-        key = item.file.src_uri
-    else:
-        key = f"part{_part_number(item)}"
+    key = item.file.src_uri if isinstance(item, Page) else _folder(item)
     return _TOP_ORDER.index(key) if key in _TOP_ORDER else len(_TOP_ORDER)

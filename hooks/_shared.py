@@ -1,0 +1,72 @@
+"""What the hooks of one build share (a library for the hooks, not a hook: not listed in mkdocs.yml).
+
+- The parsed documents and the controlled lists: the catalog hook parses every page once
+  (on_files) and keeps them here; the other hooks read them instead of parsing again.
+- Generated pages: `add_page` puts a page that exists only in the build (an index, the target
+  table) into MkDocs' files, so that it is rendered, searched and linked like any other page.
+- Published files: `publish` puts a data file (or a booklet) into the built site and records its
+  size for the 下载与数据 page (data/downloads.yml describes each one).
+
+A later language edition extends `add_page` (one copy per language) in this one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from compendium.pages import Document
+from compendium.vocabulary import Vocabulary
+
+
+@dataclass
+class BuildState:
+    """The model of the current build, filled by the catalog hook, read by the others."""
+
+    documents: dict[str, Document] = field(default_factory=dict)  # by path under docs/, book order
+    vocab: Vocabulary | None = None
+    published: dict[str, int] = field(default_factory=dict)  # site path → size in bytes
+    generated: list[str] = field(default_factory=list)  # src_uri of every generated page
+
+
+state = BuildState()
+
+
+def reset(vocab: Vocabulary) -> None:
+    """Start a new build (mkdocs serve rebuilds in the same process)."""
+    global state
+    state = BuildState(vocab=vocab)
+
+
+# --- generated pages -------------------------------------------------------------------------
+
+
+def add_page(files: Files, config: MkDocsConfig, src_uri: str, markdown: str) -> File:
+    """Add a generated Markdown page at `src_uri` (e.g. indexes/timeline.md); replaces a same-named file."""
+    page = _put(files, File.generated(config, src_uri, content=markdown))
+    state.generated.append(src_uri)
+    return page
+
+
+# --- published files -------------------------------------------------------------------------
+
+
+def publish(files: Files, config: MkDocsConfig, site_path: str, content: bytes) -> File:
+    """Put `content` into the built site at `site_path` (e.g. data/documents.json) and record its size."""
+    state.published[site_path] = len(content)
+    return _put(files, File.generated(config, site_path, content=content))
+
+
+def publish_file(files: Files, config: MkDocsConfig, site_path: str, abs_path: str, size: int) -> File:
+    """Put a file on disk (a PDF booklet) into the built site at `site_path` and record its size."""
+    state.published[site_path] = size
+    return _put(files, File.generated(config, site_path, abs_src_path=abs_path))
+
+
+def _put(files: Files, item: File) -> File:
+    """Add `item` to the build's files, in place of a file with the same path."""
+    if old := files.get_file_from_path(item.src_uri):
+        files.remove(old)
+    files.append(item)
+    return item
