@@ -9,6 +9,9 @@ The scheme (README, "Anchors"):
   box-1                   专栏 boxes: their printed number
   tab-1, tab-1-r3         rebuilt tables and their rows, numbered in page order
   u-<ascii>               unnumbered headings
+and, generated while the Markdown is rendered (compendium.markdown), never written by hand:
+  s1-2-p3, r-20171218-p1, paragraphs and tight list items: the anchor they follow, -p and their
+  box-1-p2, p1            number there (p1 … before the page's first anchor)
 """
 from __future__ import annotations
 
@@ -17,9 +20,13 @@ from dataclasses import dataclass
 
 from compendium.errors import PageError
 
-SCHEME = re.compile(
-    r"^(?:s\d+(?:-\d+)*(?:-[b-z])?|r-(?:\d{8}|\d{6}|\d{4}|nd)(?:-\d+)?|box-\d+|tab-\d+(?:-r\d+)?|u-[a-z0-9-]+)$"
-)
+_WRITTEN = r"s\d+(?:-\d+)*(?:-[b-z])?|r-(?:\d{8}|\d{6}|\d{4}|nd)(?:-\d+)?|box-\d+|tab-\d+(?:-r\d+)?|u-[a-z0-9-]+"
+# Ids written in a page's Markdown.
+WRITTEN = re.compile(rf"^(?:{_WRITTEN})$")
+# Every id of the scheme: the written ones and the generated paragraph ids.
+SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+)$")
+# Paragraph ids only.
+PARAGRAPH = re.compile(rf"^(?:(?:{_WRITTEN})-)?p\d+$")
 
 # Where ids are written: attribute lists ({#id}, {: #id .x}), block options (id: x,
 # attrs: {id: x}) and raw HTML (id="x").
@@ -54,7 +61,7 @@ def check_anchors(path: str, body: str, first_line: int) -> list[Anchor]:
     seen: dict[str, int] = {}
     anchors = find_anchors(body, first_line)
     for a in anchors:
-        if not SCHEME.match(a.id):
+        if not WRITTEN.match(a.id) or PARAGRAPH.match(a.id):
             raise PageError(path, a.line, "anchor", f"id {a.id!r} does not follow the anchor scheme",
                             "Use s1-2 for headings, r-YYYYMMDD for remarks, box-N, tab-N, tab-N-rM (README, Anchors).")
         if a.id in seen:

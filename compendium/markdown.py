@@ -6,6 +6,11 @@ remark of parts 1 and 4 as ``<figure class="remark" id=…>`` holding the remark
 
 A list whose items all start with ``——`` (the dash items of policy documents) gets the class
 ``dash-list`` so that it shows its dashes instead of bullets.
+
+Every paragraph (and every item of a tight list) gets a stable id: the anchor it follows — the
+numbered heading or run-in head, the remark or the box that holds it — then ``-p`` and its number
+there (``s1-2-p3``, ``r-20171218-p1``, ``box-1-p2``; ``p1`` before the first anchor). Citations,
+target sentences and "copy a link to this paragraph" point to these ids.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_html_identifier
 
@@ -67,12 +73,58 @@ class DashListProcessor(Treeprocessor):
                 ul.set("class", (ul.get("class", "") + " dash-list").strip())
 
 
+# --- paragraph ids ---------------------------------------------------------------------------
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Added by the site, not text of the source: no paragraph ids inside.
+_SKIP_CLASSES = {"generated", "editorial"}
+
+
+class ParagraphIdProcessor(Treeprocessor):
+    """Numbers paragraphs and tight list items after the anchor they follow (s1-2-p3, r-…-p1)."""
+
+    def run(self, root: etree.Element) -> None:
+        self._number(root, {"anchor": "", "count": 0})
+
+    def _number(self, parent: etree.Element, scope: dict) -> None:
+        for el in parent:
+            classes = set((el.get("class") or "").split())
+            if classes & _SKIP_CLASSES or el.tag == "table":
+                continue
+            if el.tag in _HEADINGS:
+                if el.get("id"):
+                    scope.update(anchor=el.get("id"), count=0)
+            elif el.get("id") and (el.tag == "figure" or "admonition" in classes):
+                # A remark or a box: its paragraphs are numbered after it; what follows it is not.
+                self._number(el, {"anchor": el.get("id"), "count": 0})
+            elif el.tag == "p" or (el.tag == "li" and el.find("p") is None):
+                if "admonition-title" in classes or _is_raw_html(el):
+                    continue
+                head = el[0] if len(el) and not (el.text or "").strip() else None
+                if head is not None and head.tag == "strong" and head.get("id"):
+                    scope.update(anchor=head.get("id"), count=0)  # a run-in head opens its section
+                if not el.get("id"):
+                    scope["count"] += 1
+                    el.set("id", f"{scope['anchor']}-p{scope['count']}" if scope["anchor"] else f"p{scope['count']}")
+                if el.tag == "li":
+                    self._number(el, scope)
+            else:
+                self._number(el, scope)
+
+
+def _is_raw_html(el: etree.Element) -> bool:
+    """A paragraph that only stands for a block of raw HTML (Markdown unwraps it later)."""
+    return len(el) == 0 and bool(HTML_PLACEHOLDER_RE.fullmatch((el.text or "").strip()))
+
+
 class CompilationExtension(RemarkExtension):
-    """The compilation's Markdown: remark blocks and dash lists."""
+    """The compilation's Markdown: remark blocks, dash lists and paragraph ids."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         md.treeprocessors.register(DashListProcessor(md), "dash_list", 1)
+        # After attr_list (8) has set the written ids, before toc's permalinks are added.
+        md.treeprocessors.register(ParagraphIdProcessor(md), "paragraph_ids", 4)
 
 
 def makeExtension(**kwargs) -> CompilationExtension:  # noqa: N802 (Markdown's entry point name)

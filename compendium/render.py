@@ -25,7 +25,7 @@ def meta_line(doc: Document, vocab: Vocabulary) -> str:
         items.append(format_date(m.date))
     topics = "".join(f'<span class="doc-topic">{html.escape(vocab.topics[t].zh)}</span>' for t in m.topics)
     spans = "".join(f"<span>{html.escape(x)}</span>" for x in items)
-    return f'<div class="doc-meta generated" markdown="0">{spans}{topics}</div>\n\n'
+    return f'<div class="doc-meta generated">{spans}{topics}</div>\n\n'
 
 
 def part_title(vocab: Vocabulary, part: int) -> str:

@@ -44,7 +44,7 @@ def test_the_check_fails_when_a_word_changes(site, source_lines, tmp_path):
 
 
 def test_the_check_fails_on_a_surviving_page_number(site, source_lines, tmp_path):
-    report = damaged_report(site, source_lines, tmp_path, "<p>" + SENTENCE, "<p>- 158 -</p><p>" + SENTENCE)
+    report = damaged_report(site, source_lines, tmp_path, SENTENCE, "</p><p>- 158 -</p><p>" + SENTENCE)
     assert "artefact survived: '- 158 -'" in report.problems
 
 

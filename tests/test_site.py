@@ -86,6 +86,19 @@ def test_headings_have_scheme_ids(documents, site):
             assert re.fullmatch(r"s\d+(-\d+)*(-[b-z])?|u-[a-z0-9-]+", h.get("id", "")), (d.url, h)
 
 
+def test_every_paragraph_of_a_document_has_a_paragraph_id(documents, site):
+    # Citations, target sentences and "copy a link" point to these; they follow the scheme.
+    from compendium.anchors import PARAGRAPH
+    for d in documents:
+        article = soup(site, d.url).select_one("article")
+        paragraphs = [p for p in article.select("p, li") if not p.find_parent(class_=["generated", "editorial"])
+                      and "admonition-title" not in (p.get("class") or []) and p.get_text(strip=True)
+                      and not (p.name == "li" and p.find("p"))]
+        assert paragraphs, d.url
+        for p in paragraphs:
+            assert PARAGRAPH.match(p.get("id", "")) or p.get("id") in {a.id for a in d.anchors}, (d.url, str(p)[:80])
+
+
 def test_made_in_china_2025_tables_are_real_tables(site):
     page = soup(site, "part5/made-in-china-2025-xianning.html")
     tables = page.select("table.source-table")
