@@ -18,6 +18,7 @@ import yaml
 
 from compendium import ROOT
 from compendium.errors import PageError
+from compendium.labels import Labels
 
 DOWNLOADS_FILE = ROOT / "data" / "downloads.yml"
 
@@ -82,22 +83,25 @@ def human_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def render_downloads(described: list[Download], published: dict[str, int], relative_to: str) -> str:
+def render_downloads(described: list[Download], published: dict[str, int], relative_to: str,
+                     labels: Labels) -> str:
     """The table of the 下载与数据 page: file (linked), what it holds, size or why it is absent.
 
     `relative_to` is the page's own URL (e.g. downloads.html), so that links work from file://.
     """
-    depth = relative_to.count("/")
-    prefix = "../" * depth
-    rows = ["| 文件 | 内容 | 大小 |", "| --- | --- | --- |"]
+    prefix = "../" * relative_to.count("/")
+    en = labels.lang == "en"
+    rows = [f"| {labels('downloads.file')} | {labels('downloads.content')} | {labels('downloads.size')} |",
+            "| --- | --- | --- |"]
     for d in described:
         name = d.path.rsplit("/", 1)[-1]
         if d.path in published:
             link = f'<a href="{prefix}{html.escape(d.path)}" download>{html.escape(name)}</a>'
             size = human_size(published[d.path])
         else:
-            link, size = html.escape(name), html.escape(d.missing or "本次构建未生成")
-        rows.append(f"| {link}<br>{_cell(d.title)} | {_cell(d.fields)} | {size} |")
+            link, size = html.escape(name), html.escape(d.missing or labels("downloads.not_built"))
+        title, fields = (d.title_en or d.title, d.fields_en or d.fields) if en else (d.title, d.fields)
+        rows.append(f"| {link}<br>{_cell(title)} | {_cell(fields)} | {size} |")
     return '<div class="downloads generated" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 

@@ -10,6 +10,7 @@ import yaml
 from compendium import DOCS_DIR, ERRATA_FILE, SOURCE_TEXT
 from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
+from compendium.labels import Labels
 from compendium.layout import content_chars
 
 
@@ -64,12 +65,13 @@ def page_titles(errata: list[Correction], docs: Path = DOCS_DIR) -> dict[str, st
     return titles
 
 
-def render_errata(errata: list[Correction], page_titles: dict[str, str]) -> str:
+def render_errata(errata: list[Correction], page_titles: dict[str, str], labels: Labels) -> str:
     """The 勘误说明 table in Markdown: where, original, corrected, why."""
-    rows = ["| 位置 | 原文 | 更正为 | 说明 |", "| --- | --- | --- | --- |"]
+    heads = [labels(f"errata.{k}") for k in ("where", "original", "corrected", "reason")]
+    rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- | --- |"]
     for c in errata:
         title = page_titles.get(c.page, c.page)
-        where = f"[{_cell(title)}]({c.page})<br>源文本第{c.line}行"
+        where = f"[{_cell(title)}]({c.page})<br>" + labels("errata.source_line").format(line=c.line)
         rows.append(f"| {where} | {_cell(c.original)} | {_cell(c.corrected)} | {_cell(c.reason)} |")
     return "\n".join(rows) + "\n"
 

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from compendium.errata import Correction, check_errata, load_errata, page_titles, render_errata
 from compendium.errors import PageError
+from compendium.labels import load_labels
 
 MARKER = "<!-- errata-table -->"
 _errata: list[Correction] = []
@@ -35,4 +36,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if MARKER not in markdown:
         return markdown
     titles = page_titles(_errata, Path(config.docs_dir))
-    return markdown.replace(MARKER, render_errata(_errata, titles))
+    labels = load_labels(Path(config.config_file_path).parent / "data" / "labels.yml")
+    return markdown.replace(MARKER, render_errata(_errata, titles, labels))

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from compendium.downloads import (Download, check_published, csv_bytes, human_size, json_bytes, load_downloads,
                                   render_downloads)
 from compendium.errors import PageError
+from compendium.labels import load_labels
 
 from conftest import ROOT
 
@@ -34,12 +35,14 @@ def test_a_described_file_that_is_not_published_is_an_error_unless_optional():
 
 
 def test_an_absent_optional_file_is_named_but_not_linked():
-    table = render_downloads([item("downloads/all.pdf", True, "未生成：运行 ./tools/pdf.sh")], {}, "downloads.html")
+    table = render_downloads([item("downloads/all.pdf", True, "未生成：运行 ./tools/pdf.sh")], {}, "downloads.html",
+                             load_labels())
     assert "all.pdf" in table and "未生成：运行 ./tools/pdf.sh" in table and "<a " not in table
 
 
 def test_links_are_relative_to_the_page():
-    assert 'href="../data/a.json"' in render_downloads([item("data/a.json")], {"data/a.json": 5}, "en/downloads.html")
+    table = render_downloads([item("data/a.json")], {"data/a.json": 5}, "en/downloads.html", load_labels())
+    assert 'href="../data/a.json"' in table
 
 
 def test_malformed_description_names_the_entry(tmp_path):
@@ -84,3 +87,14 @@ def test_downloads_page_lists_every_published_file_with_its_size(site):
 def test_repo_data_is_published_unchanged(site):
     for path in (ROOT / "data").iterdir():
         assert (site / "data" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_labels_come_in_both_languages(tmp_path):
+    labels = load_labels()
+    assert labels("downloads.size") == "大小" and labels.in_language("en")("downloads.size") == "Size"
+    with pytest.raises(PageError, match="no zh label for 'nothing.here'"):
+        labels("nothing.here")
+    bad = tmp_path / "labels.yml"
+    bad.write_text("a.b: {zh: 甲}\n", encoding="utf-8")
+    with pytest.raises(PageError, match="a label needs both zh and en"):
+        load_labels(bad)
