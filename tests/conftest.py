@@ -1,15 +1,22 @@
-"""Shared fixtures: the site built once per test session, exactly as users build it."""
+"""Shared fixtures: the site built once per test session, exactly as users build it; the site
+served over HTTP and Debian Chromium, one of each per test module that asks for them."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "device_scale_factor": 2}
 
 
 def run_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -38,3 +45,33 @@ def site(build) -> Path:
 @pytest.fixture(scope="session")
 def source_lines() -> list[str]:
     return (ROOT / "source" / "compilation.txt").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian Chromium driven by Playwright."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian chromium is missing: run tools/test.sh as root, or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request into the test output."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The built site over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
