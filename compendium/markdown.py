@@ -11,18 +11,23 @@ Every paragraph (and every item of a tight list) gets a stable id: the anchor it
 numbered heading or run-in head, the remark or the box that holds it — then ``-p`` and its number
 there (``s1-2-p3``, ``r-20171218-p1``, ``box-1-p2``; ``p1`` before the first anchor). Citations,
 target sentences and "copy a link to this paragraph" point to these ids.
+
+A ``<div class="table-wrap">`` around a rebuilt table becomes a scroll region that a keyboard can
+reach, named by the table's caption (compendium.tables).
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_html_identifier
 
 from compendium.remarks import attribution_date
+from compendium.tables import label_table_regions
 
 # --- remark block ----------------------------------------------------------------------------
 
@@ -117,14 +122,26 @@ def _is_raw_html(el: etree.Element) -> bool:
     return len(el) == 0 and bool(HTML_PLACEHOLDER_RE.fullmatch((el.text or "").strip()))
 
 
+# --- table regions ---------------------------------------------------------------------------
+
+
+class TableRegionPostprocessor(Postprocessor):
+    """Names and makes focusable the scroll region of every wrapped table."""
+
+    def run(self, text: str) -> str:
+        return label_table_regions(text)
+
+
 class CompilationExtension(RemarkExtension):
-    """The compilation's Markdown: remark blocks, dash lists and paragraph ids."""
+    """The compilation's Markdown: remark blocks, dash lists, paragraph ids and table regions."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         md.treeprocessors.register(DashListProcessor(md), "dash_list", 1)
         # After attr_list (8) has set the written ids, before toc's permalinks are added.
         md.treeprocessors.register(ParagraphIdProcessor(md), "paragraph_ids", 4)
+        # After the raw HTML (priority 30) is back in the page: the tables are raw HTML.
+        md.postprocessors.register(TableRegionPostprocessor(md), "table_region", 5)
 
 
 def makeExtension(**kwargs) -> CompilationExtension:  # noqa: N802 (Markdown's entry point name)

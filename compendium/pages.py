@@ -10,6 +10,7 @@ from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
 from compendium.remarks import attribution_date
 from compendium.schema import DocumentMeta, validate_document
+from compendium.tables import check_table_regions
 from compendium.vocabulary import Vocabulary
 
 # A document page: docs/partN/<slug>.md with an ASCII kebab-case slug.
@@ -58,6 +59,7 @@ def parse_document(rel_path: str, text: str, vocab: Vocabulary) -> Document:
     meta = validate_document(path, fm, vocab, int(m.group(1)))
     anchors = check_anchors(path, fm.body, fm.body_line)
     remarks = parse_remarks(path, fm.body, fm.body_line)
+    check_table_regions(path, fm.body, fm.body_line)
     return Document(rel_path, meta, anchors, remarks)
 
 

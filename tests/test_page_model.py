@@ -141,3 +141,26 @@ def test_remark_without_id():
 def test_document_path_must_be_ascii_slug():
     err = error_of(page(), path="part2/工业.md")
     assert "not a document path" in str(err)
+
+
+TABLE = """
+<div class="table-wrap">
+<table class="source-table" id="tab-1">
+<caption>主要指标</caption>
+<tr id="tab-1-r0"><th>指标</th></tr>
+</table>
+</div>
+"""
+
+
+def test_a_wrapped_table_with_a_caption_is_accepted():
+    assert parse_document(PATH, page(body=GOOD_BODY + TABLE), VOCAB).anchors[-1].id == "tab-1-r0"
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("<caption>主要指标</caption>\n", "", "table wrap without a table whose first element is its <caption>"),
+    ('<div class="table-wrap">', '<div class="table-wrap" markdown="0">', "has attributes"),
+])
+def test_a_table_wrap_that_cannot_be_named_is_refused(old, new, words):
+    err = error_of(page(body=GOOD_BODY + TABLE.replace(old, new)))
+    assert err.field == "table" and words in str(err) and err.line == 18
