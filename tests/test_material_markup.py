@@ -1,0 +1,59 @@
+"""Repairs of Material 9.8.2's own markup, on the markup Material writes (copied from a build)."""
+from compendium.material_markup import (drop_checkbox_autocomplete, name_search_dialog, name_section_toggles,
+                                        repair_material_markup)
+
+TOGGLES = """<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
+<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
+<input type="text" class="md-search__input" name="query" aria-label="搜索" placeholder="搜索" autocomplete="off">"""
+
+SEARCH = """<div class="md-search" data-md-component="search" role="dialog">
+  <label class="md-search__overlay" for="__search"></label>
+  <div class="md-search__inner" role="search">
+    <form class="md-search__form" name="search">
+      <input type="text" class="md-search__input" name="query" aria-label="搜索" placeholder="搜索" autocomplete="off">"""
+
+SECTION = """<div class="md-nav__link md-nav__container">
+  <a href="../part1/index.html" class="md-nav__link "><span class="md-ellipsis">第一篇 论述</span></a>
+  <label class="md-nav__link " for="__nav_2" id="__nav_2_label" tabindex="0">
+    <span class="md-nav__icon md-icon"></span>
+  </label>
+</div>
+<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label" aria-expanded="false">
+  <label class="md-nav__title" for="__nav_2">
+    <span class="md-nav__icon md-icon"></span>
+    第一篇 &lt;习近平&gt; 论述
+  </label>"""
+
+NAMED_SECTION = """<label class="md-nav__link" for="__nav_3" id="__nav_3_label" tabindex="0">
+  <span class="md-ellipsis">第二篇</span>
+  <span class="md-nav__icon md-icon"></span>
+</label>"""
+
+
+def test_checkbox_toggles_lose_autocomplete_and_the_text_field_keeps_it():
+    out = drop_checkbox_autocomplete(TOGGLES)
+    assert '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">' in out
+    assert '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">' in out
+    assert 'placeholder="搜索" autocomplete="off">' in out
+
+
+def test_search_dialog_takes_the_name_of_its_field():
+    out = name_search_dialog(SEARCH)
+    assert out.startswith('<div class="md-search" data-md-component="search" role="dialog" aria-label="搜索">')
+    assert name_search_dialog(out) == out, "a named dialog is left as it is"
+
+
+def test_icon_only_section_toggle_gets_the_section_title_for_screen_readers():
+    out = name_section_toggles(SECTION)
+    assert ('<span class="md-nav__icon md-icon"></span><span class="visually-hidden">第一篇 &lt;习近平&gt; 论述</span>\n'
+            "  </label>") in out
+    assert out.count("visually-hidden") == 1, "the section title label keeps its visible text only"
+
+
+def test_a_toggle_with_text_is_left_alone():
+    assert name_section_toggles(NAMED_SECTION) == NAMED_SECTION
+
+
+def test_markup_from_another_material_version_is_left_alone():
+    other = '<div class="md-search" role="dialog" aria-labelledby="t">' + TOGGLES.replace('type="checkbox"', 'type="radio"')
+    assert repair_material_markup(other) == other
