@@ -12,6 +12,14 @@ The scheme (README, "Anchors"):
 and, generated while the Markdown is rendered (compendium.markdown), never written by hand:
   s1-2-p3, r-20171218-p1, paragraphs and tight list items: the anchor they follow, -p and their
   box-1-p2, p1            number there (p1 … before the page's first anchor)
+and, added by the indexes hook (compendium.citations, timeline, docindex, topics), never by hand:
+  cited-by                the 被引用 section at the end of a document cited by others
+  y2018                   a year of the 论述时间线
+  by-level, by-issuer,    the parts of the 文件索引, and its levels (level-central, level-other-region)
+  by-year, level-<id>
+  in-compilation,         the two parts of the 引用关系 page
+  elsewhere
+  col-<level>             a level of a 主题对照 page (col-remarks, col-national, col-other-region)
 """
 from __future__ import annotations
 
@@ -25,6 +33,9 @@ _WRITTEN = r"s\d+(?:-\d+)*(?:-[b-z])?|r-(?:\d{8}|\d{6}|\d{4}|nd)(?:-\d+)?|box-\d
 WRITTEN = re.compile(rf"^(?:{_WRITTEN})$")
 # Every id of the scheme: the written ones and the generated paragraph ids.
 SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+)$")
+# Ids that the indexes hook adds to document pages (cited-by) and to its generated pages.
+GENERATED = re.compile(r"^(?:cited-by|y\d{4}|by-(?:level|issuer|year)|level-[a-z-]+|in-compilation|elsewhere"
+                       r"|col-[a-z-]+)$")
 # Paragraph ids only.
 PARAGRAPH = re.compile(rf"^(?:(?:{_WRITTEN})-)?p\d+$")
 

@@ -138,8 +138,9 @@ class CompilationExtension(RemarkExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         md.treeprocessors.register(DashListProcessor(md), "dash_list", 1)
-        # After attr_list (8) has set the written ids, before toc's permalinks are added.
-        md.treeprocessors.register(ParagraphIdProcessor(md), "paragraph_ids", 4)
+        # After attr_list (8) has set the written ids; before toc and MkDocs' anchor collection (5), so that
+        # links to paragraph ids pass the strict anchor validation.
+        md.treeprocessors.register(ParagraphIdProcessor(md), "paragraph_ids", 6)
         # After the raw HTML (priority 30) is back in the page: the tables are raw HTML.
         md.postprocessors.register(TableRegionPostprocessor(md), "table_region", 5)
 

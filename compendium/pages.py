@@ -16,17 +16,23 @@ from compendium.vocabulary import Vocabulary
 # A document page: docs/partN/<slug>.md with an ASCII kebab-case slug.
 _DOC_PATH = re.compile(r"^part(\d)/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _REMARK = re.compile(r"^/// remark \| (.+)$")
-_REMARK_ID = re.compile(r"^\s{4}id:\s*(\S+)\s*$")
+REMARK_ID = re.compile(r"^\s{4}id:\s*(\S+)\s*$")
+_REMARK_END = "///"
+# A heading with its id: "### （三）实体经济是高质量发展着力点 {#s3-3}".
+_HEADING = re.compile(r"^#{2,6}\s+(.*?)\s*\{#[^}]+\}\s*$")
 
 
 @dataclass(frozen=True)
 class Remark:
-    """A remark block: anchor id, attribution as printed, ISO date it gives ("" if none), line."""
+    """A remark block: anchor id, attribution as printed, ISO date it gives ("" if none), line,
+    its text (paragraphs joined by newlines, as written) and the heading it stands under."""
 
     id: str
     attribution: str
     date: str
     line: int
+    text: str = ""
+    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,12 +73,15 @@ def parse_remarks(path: str, body: str, first_line: int) -> list[Remark]:
     """Remark blocks of a page; a remark without id, or whose id disagrees with its date, raises."""
     lines = body.splitlines()
     remarks = []
+    section = ""
     for i, text in enumerate(lines):
+        if h := _HEADING.match(text):
+            section = h.group(1)
         if not (m := _REMARK.match(text)):
             continue
         line = first_line + i
         attribution = m.group(1).strip()
-        id_match = _REMARK_ID.match(lines[i + 1]) if i + 1 < len(lines) else None
+        id_match = REMARK_ID.match(lines[i + 1]) if i + 1 < len(lines) else None
         if not id_match:
             raise PageError(path, line, "remark", "remark block without an id",
                             "Put '    id: r-YYYYMMDD' on the line after '/// remark | …'.")
@@ -82,7 +91,9 @@ def parse_remarks(path: str, body: str, first_line: int) -> list[Remark]:
         if rid != stem and not re.fullmatch(rf"{re.escape(stem)}-\d+", rid):
             raise PageError(path, line + 1, "remark", f"id {rid!r} does not match the attribution's date "
                             f"({date or 'none'})", f"Use {stem} (or {stem}-2 for a repeat of that date).")
-        remarks.append(Remark(rid, attribution, date, line))
+        end = next((j for j in range(i + 2, len(lines)) if lines[j].strip() == _REMARK_END), len(lines))
+        paragraphs = [t.strip() for t in lines[i + 2:end] if t.strip()]
+        remarks.append(Remark(rid, attribution, date, line, "\n".join(paragraphs), section))
     return remarks
 
 

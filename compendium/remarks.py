@@ -4,17 +4,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# The first date in an attribution: "2017年12月18日", "2014年5月", "2018年两会" (year only).
-_DATE = re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
+# The first date in an attribution as printed: "2017年12月18日", "2014年5月", "2018年两会" (year
+# only), with the end of a range ("2018年4月24日至28日", "2020年3月29日至4月1日") and the time
+# of day ("2018年4月25日下午") that belong to it.
+DATE = re.compile(r"(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?"
+                  r"(?:至(?:(?P<end_month>\d{1,2})月)?(?P<end_day>\d{1,2})日)?(?P<time>上午|下午|晚上)?")
 
 
 def attribution_date(text: str) -> str:
     """ISO date as precise as the attribution gives it (YYYY-MM-DD, YYYY-MM, YYYY), or ""."""
-    m = _DATE.search(text)
+    m = DATE.search(text)
     if not m:
         return ""
-    year, month, day = m.groups()
-    parts = [year] + [f"{int(x):02d}" for x in (month, day) if x]
+    parts = [m["year"]] + [f"{int(x):02d}" for x in (m["month"], m["day"]) if x]
     return "-".join(parts)
 
 
