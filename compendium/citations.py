@@ -207,10 +207,26 @@ def render_citations(cited: list[Cited], documents: dict[str, Document], labels:
         for c in group:
             name = f"[《{c.title}》]({rel(c.target)})" if c.target else (f"《{c.title}》" if c.title else c.doc_no)
             no = f' <span class="doc-no-inline">{c.doc_no}</span>' if c.doc_no and c.title else ""
-            places = "、".join(f"[{documents[p].meta.title}]({rel(p)}#{a})" for p, a in c.places)
+            places = "、".join(_places_of_page(page_path, anchors, documents, rel, labels)
+                              for page_path, anchors in _by_page(c.places).items())
             out.append(f"- {name}{no}<br>{labels('citations.cited_in')}{places}")
         out.append("\n</div>\n")
     return "\n".join(out)
+
+
+def _by_page(places: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """The anchors of each citing page, pages in order of first citation."""
+    out: dict[str, list[str]] = {}
+    for page, anchor in places:
+        out.setdefault(page, []).append(anchor)
+    return out
+
+
+def _places_of_page(page: str, anchors: list[str], documents: dict[str, Document], rel, labels: Labels) -> str:
+    """A citing page linked at its first citation, further citations in it as （第2处）."""
+    first = f"[{documents[page].meta.title}]({rel(page)}#{anchors[0]})"
+    more = "".join(f"（[{labels('citations.nth').format(n=n)}]({rel(page)}#{a})）" for n, a in enumerate(anchors[1:], 2))
+    return first + more
 
 
 def citations_json(cited: list[Cited], documents: dict[str, Document]) -> list[dict]:

@@ -105,9 +105,13 @@ def others(entries: list[Entry]) -> dict[str, list[Occurrence]]:
 
 
 def first_words(text: str, limit: int = FIRST_WORDS) -> str:
-    """The opening of a remark, verbatim, cut after `limit` characters with ……."""
+    """The opening of a remark, verbatim: its first `limit` characters, back to the last comma or
+    stop after the middle when there is one, then ……."""
     text = text.split("\n", 1)[0]
-    return text if len(text) <= limit else text[:limit] + "……"
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(p, 0, limit) for p in "，、；：。")
+    return text[: cut if cut > limit // 2 else limit] + "……"
 
 
 def place_link(o: Occurrence, here: str) -> str:
@@ -147,7 +151,8 @@ def _entry(entry: Entry, labels: Labels, page: str) -> str:
         if words != shown_words:
             parts.append(f"“{words}”\n{{: .tl-words }}\n")
             shown_words = words
-        parts.append("\n".join(f"- {place_link(o, page)}" for o in group) + "\n{: .tl-links }\n")
+        parts.append('<div class="tl-links" markdown>\n\n' + "\n".join(f"- {place_link(o, page)}" for o in group)
+                     + "\n\n</div>\n")
     if len(entry.occurrences) > 1:
         parts.append(labels("timeline.repeated").format(n=len(entry.occurrences)) + "\n{: .tl-note }\n")
     parts.append("</div>\n")

@@ -120,7 +120,8 @@ def _context(doc: Document, anchor: str, page: dict[str, Passage]) -> str:
     base = _PARAGRAPH.sub("", anchor)
     for remark in doc.remarks:
         if remark.id in (anchor, base):
-            return remark.attribution
+            attribution = remark.attribution.lstrip("—")
+            return "" if attribution == doc.meta.title else attribution
     head = page.get(base)
     return head.own if head is not None and base != anchor else ""
 
@@ -146,12 +147,13 @@ def render_topic(topic: str, resolved: list[TopicPassage], vocab: Vocabulary, la
     here = posixpath.dirname(page) or "."
     mine = [p for p in resolved if p.assignment.topic == topic]
     cols = [c for c in COLUMNS if any(p.column == c for p in mine)]
-    out = [f"# {labels('topics.page_title').format(topic=vocab.topics[topic].zh)}\n",
+    out = [f"---\ntitle: {vocab.topics[topic].zh}\n---\n",
+           f"# {labels('topics.page_title').format(topic=vocab.topics[topic].zh)}\n",
            labels("topics.intro") + "\n{: .editorial }\n",
            " ".join(f"[{labels('topics.col_' + c)}](#col-{c.replace('_', '-')})" for c in cols) + "\n{: .index-jump }\n"]
     for c in cols:
         out.append(f"## {labels('topics.col_' + c)} {{#col-{c.replace('_', '-')}}}\n")
-        out.append('<div class="topic-passages" markdown>\n')
+        out.append(f'<div class="topic-passages col-{c.replace("_", "-")}" markdown>\n')
         for p in (x for x in mine if x.column == c):
             a = p.assignment
             where = p.doc.meta.title + (f" · {p.context}" if p.context else "")
