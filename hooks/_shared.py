@@ -7,7 +7,11 @@
 - Published files: `publish` puts a data file (or a booklet) into the built site and records its
   size for the 下载与数据 page (data/downloads.yml describes each one).
 
-A later language edition extends `add_page` (one copy per language) in this one place.
+A language edition (mkdocs-static-i18n) builds the site once per language and rebuilds the file
+list from docs/ in its own on_files (priority -100), where a file that exists only in memory breaks
+it. So a hook adds pages and publishes files in an on_files marked
+``@event_priority(_shared.AFTER_I18N)``, and `add_page` puts the page of a non-default language
+under that language's folder (en/indexes/timeline.html).
 """
 from __future__ import annotations
 
@@ -15,6 +19,9 @@ from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+# Priority of an on_files that adds pages or publishes files: after mkdocs-static-i18n's (-100).
+AFTER_I18N = -200
 
 from compendium.pages import Document
 from compendium.vocabulary import Vocabulary
@@ -43,10 +50,25 @@ def reset(vocab: Vocabulary) -> None:
 
 
 def add_page(files: Files, config: MkDocsConfig, src_uri: str, markdown: str) -> File:
-    """Add a generated Markdown page at `src_uri` (e.g. indexes/timeline.md); replaces a same-named file."""
-    page = _put(files, File.generated(config, src_uri, content=markdown))
+    """Add a generated Markdown page at `src_uri` (e.g. indexes/timeline.md); replaces a same-named file.
+
+    In a language edition's build of a non-default language the page goes to that language's
+    folder (en/indexes/timeline.html), beside the language's copies of the documents.
+    """
+    file = File.generated(config, src_uri, content=markdown)
+    if folder := language_folder(config):
+        file.dest_uri = f"{folder}/{file.dest_uri}"
+    page = _put(files, file)
     state.generated.append(src_uri)
     return page
+
+
+def language_folder(config: MkDocsConfig) -> str:
+    """The folder of the language being built by mkdocs-static-i18n ("" for the default language or without it)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language in (None, i18n.default_language):
+        return ""
+    return i18n.current_language
 
 
 # --- published files -------------------------------------------------------------------------

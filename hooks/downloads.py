@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -21,6 +22,7 @@ from compendium.labels import load_labels
 MARKER = "<!-- downloads-table -->"
 
 
+@event_priority(_shared.AFTER_I18N)  # after a language edition has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The project's data files, published as they are (data/ in the repo → data/ in the site).
     data = Path(config.config_file_path).parent / "data"

@@ -19,6 +19,7 @@ from pathlib import Path
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -59,8 +60,10 @@ _built = _Indexes()
 # --- events ----------------------------------------------------------------------------------
 
 
+@event_priority(_shared.AFTER_I18N)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # Everything from the parsed documents, before any page is rendered.
+    # Everything from the parsed documents, before any page is rendered; after a language
+    # edition has rebuilt the file list (hooks/_shared.py).
     global _built
     root, docs_dir = Path(config.config_file_path).parent, Path(config.docs_dir)
     state = _shared.state
