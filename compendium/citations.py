@@ -25,6 +25,8 @@ from compendium.passages import Passage
 _TITLE = re.compile(r"《([^《》\n]+)》(?:（([^（）\n]*〔[^〕\n]*〕[^（）\n]*)）)?")
 # Any 〔…〕 with what is printed around it: the issuer code before, the number after.
 _BRACKET = re.compile(r"([^\s（）《》“”，。；：、〔]*)〔([^〕\n]*)〕(\d*号?)")
+# Words that may run into the issuer code of a 文号 cited in running text (参照国发〔2015〕28号).
+_LEAD = re.compile(r"^(?:参照|依据|根据|按照|对照|贯彻|落实|执行|印发|详见|见|按|依|和|及|与|或)+")
 _DOC_NO = re.compile(r"^[^\s\d（）《》〔〕]{1,12}〔\d{4}〕\d+号$")
 _DOC_NO_LINE = "{: .doc-no }"
 _REMARK_LINE = "/// remark |"
@@ -89,7 +91,7 @@ def _mentions_in_line(page: str, text: str, line: int, linkable: bool) -> list[M
     for m in _BRACKET.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        doc_no = _check_doc_no(page, line, m.group(0))
+        doc_no = _check_doc_no(page, line, _LEAD.sub("", m.group(0)))
         out.append(Mention(page, line, "", doc_no, doc_no, linkable))
     return sorted(out, key=lambda x: text.find(x.literal))
 
