@@ -100,7 +100,7 @@ def _check_doc_no(page: str, line: int, text: str) -> str:
     """A 文号 as printed; one that is not like 鄂政发〔2016〕67号 raises PageError."""
     doc_no = text.strip()
     if not _DOC_NO.match(doc_no):
-        raise PageError(page, line, "文号", f"{doc_no!r} is not a 文号 like 鄂政发〔2016〕67号",
+        raise PageError(f"docs/{page}", line, "文号", f"{doc_no!r} is not a 文号 like 鄂政发〔2016〕67号",
                         "Check it against the source: issuer code, year in 〔〕, number, 号.")
     return doc_no
 

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import edit, line_of, run_mkdocs_build
 
 
 def test_strict_build_has_no_warning(build):
@@ -15,25 +13,6 @@ def test_strict_build_has_no_warning(build):
     assert build.returncode == 0, output
     assert not re.search(r"^(WARNING|ERROR)", output, re.M), output
     assert "end of life" not in output, "the end-of-life banner hides real warnings"
-
-
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A copy of the project to break."""
-    dest = tmp_path / "project"
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", "site", ".git", "build", "__pycache__",
-                                                              ".pytest_cache", "*.egg-info"))
-    return dest
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 @pytest.mark.parametrize("old, new, needle, words", [

@@ -197,7 +197,7 @@ def test_citations_are_found_in_body_text_only(documents):
 
 
 def test_a_malformed_doc_no_names_file_and_line():
-    with pytest.raises(PageError, match=r"part2/x.md:12: 文号: '〔2015〕28号' is not a 文号 like 鄂政发〔2016〕67号"):
+    with pytest.raises(PageError, match=r"docs/part2/x.md:12: 文号: '〔2015〕28号' is not a 文号 like 鄂政发〔2016〕67号"):
         find_mentions("part2/x.md", "\n\n依据〔2015〕28号办理。\n", 10)
 
 
