@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, NavigableString, Tag
 from markdown import Markdown
 
 _SKIP_CLASSES = {"generated", "editorial", "headerlink", "doc-no"}
@@ -36,32 +36,30 @@ def render(markdown_text: str, md: Markdown) -> str:
 
 def passages(html: str) -> dict[str, Passage]:
     """Every element with an id in `html`, in document order, with its whole and own text."""
-    soup = BeautifulSoup(html, "html.parser")
-    order: list = [el for el in soup.find_all(id=True) if not _skipped(el)]
-    whole: dict[int, list[str]] = {id(el): [] for el in order}
-    own: dict[int, list[str]] = {id(el): [] for el in order}
-    for string in soup.find_all(string=True):
-        if not isinstance(string, NavigableString) or _skipped(string.parent):
-            continue
-        nearest = True
-        for parent in string.parents:
-            if id(parent) in whole:
-                whole[id(parent)].append(str(string))
-                if nearest:
-                    own[id(parent)].append(str(string))
-                    nearest = False
-    return {el["id"]: Passage(el["id"], el.name, _clean("".join(whole[id(el)])), _clean("".join(own[id(el)])))
-            for el in order}
+    found: list[tuple[Tag, list[str], list[str]]] = []
+
+    def walk(node: Tag, owners: list[tuple[Tag, list[str], list[str]]]) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if owners and type(child) is NavigableString:
+                    for _, whole, _ in owners:
+                        whole.append(str(child))
+                    owners[-1][2].append(str(child))
+            elif isinstance(child, Tag) and not _skipped(child):
+                if child.get("id"):
+                    found.append(entry := (child, [], []))
+                    walk(child, owners + [entry])
+                else:
+                    walk(child, owners)
+
+    walk(BeautifulSoup(html, "html.parser"), [])
+    return {el["id"]: Passage(el["id"], el.name, _clean("".join(whole)), _clean("".join(own)))
+            for el, whole, own in found}
 
 
-def _skipped(el) -> bool:
-    """True inside an attribution, the page's own 文号 line, or what the site adds."""
-    node = el
-    while node is not None:
-        if node.name == "figcaption" or _SKIP_CLASSES & set(node.get("class") or []):
-            return True
-        node = node.parent
-    return False
+def _skipped(el: Tag) -> bool:
+    """True for an attribution, the page's own 文号 line, or what the site adds."""
+    return el.name == "figcaption" or bool(_SKIP_CLASSES & set(el.get("class") or []))
 
 
 def _clean(text: str) -> str:
