@@ -170,6 +170,13 @@ def test_no_reference_outside_the_site(site):
         assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
 
 
+def test_no_markup_shows_as_text(site):
+    # An attribute list that attached to nothing ({: .editorial } after a table) shows as text.
+    for html in site.rglob("*.html"):
+        text = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("article").get_text()
+        assert not re.search(r"\{:[^}]*\}|\{#[\w-]+\}|^///", text, re.M), html.relative_to(site)
+
+
 def test_file_names_and_urls_are_ascii(site):
     for path in list((ROOT / "docs").rglob("*")) + list(site.rglob("*.html")):
         assert path.name.isascii(), path
