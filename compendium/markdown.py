@@ -2,7 +2,9 @@
 
 ``/// remark | ——2017年12月18日，在中央经济工作会议上的讲话`` with an ``id`` option renders a
 remark of parts 1 and 4 as ``<figure class="remark" id=…>`` holding the remark's text in a
-``<blockquote>`` and its attribution, verbatim, as the ``<figcaption>``.
+``<blockquote>`` and its attribution, verbatim, as the ``<figcaption>``, followed there by the
+reader's tools (compendium.controls: ¶ permalink, 复制链接, and 复制引文 with the citation the
+``cite`` option gives, which the build writes from compendium.citation).
 
 A list whose items all start with ``——`` (the dash items of policy documents) gets the class
 ``dash-list`` so that it shows its dashes instead of bullets.
@@ -24,8 +26,10 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_html_identifier
+from pymdownx.blocks.block import Block, type_html_identifier, type_string
 
+from compendium.controls import remark_tools
+from compendium.labels import load_labels
 from compendium.remarks import attribution_date
 from compendium.tables import label_table_regions
 
@@ -37,7 +41,7 @@ class Remark(Block):
 
     NAME = "remark"
     ARGUMENT = True
-    OPTIONS = {"id": ("", type_html_identifier)}
+    OPTIONS = {"id": ("", type_html_identifier), "cite": ("", type_string)}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         # The figure carries the anchor and the date the attribution gives, for later indexes.
@@ -53,13 +57,20 @@ class Remark(Block):
         return block[0]
 
     def on_end(self, block: etree.Element) -> None:
-        # The attribution closes the remark, as in the book.
+        # The attribution closes the remark, as in the book; the reader's tools follow it.
         caption = etree.SubElement(block, "figcaption")
         caption.text = self.argument
+        if self.options["id"]:
+            labels = load_labels().in_language(self.config.get("lang", "zh"))
+            caption.append(remark_tools(self.options["id"], self.options["cite"], labels))
 
 
 class RemarkExtension(BlocksExtension):
     """Registers the remark block."""
+
+    def __init__(self, *args, **kwargs):
+        self.config = {"lang": ["zh", "Language of the labels of the reader's tools (zh or en)"]}
+        super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         block_mgr.register(Remark, self.getConfigs())

@@ -70,7 +70,12 @@ def test_raw_html_editorial_text_and_box_titles_get_no_paragraph_id():
 def test_remark_keeps_its_attribution_and_id():
     figure = render(PAGE).select_one("figure.remark")
     assert figure["id"] == "r-20171218" and figure["data-date"] == "2017-12-18"
-    assert figure.figcaption.get_text() == "——2017年12月18日，在中央经济工作会议上的讲话"
+    # The caption is the attribution, verbatim; the reader's tools that follow it are generated.
+    assert figure.figcaption.find(string=True, recursive=False) == "——2017年12月18日，在中央经济工作会议上的讲话"
+    tools = figure.figcaption.select_one(".remark-tools")
+    assert "generated" in tools["class"] and tools.find_previous_sibling() is None
+    assert tools.select_one("a.permalink")["href"] == "#r-20171218"
+    assert not tools.select("[data-copy=cite]"), "no citation button where the build gave no citation"
 
 
 def test_paragraph_ids_follow_the_anchor_scheme():

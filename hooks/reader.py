@@ -1,0 +1,47 @@
+"""MkDocs hook: the reader's tools on the pages (core: compendium.citation, compendium.controls).
+
+- Remarks: the citation of every remark, built at build time from its attribution and its page,
+  goes into the remark's markup (the remark block's ``cite`` option, written out as ``data-cite``
+  on its 复制引文 button), so that the browser only copies it.
+- Every page: the template of the text-size menu, the paragraph link tool and the 已复制 notice,
+  which docs/assets/javascripts/reader.js puts in place (overrides/main.html loads it in the head,
+  so that the saved text size applies before the page is drawn).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import _shared
+from compendium.citation import page_citations, with_citations
+from compendium.controls import page_controls
+from compendium.errors import PageError
+from compendium.labels import load_labels
+
+# --- events ----------------------------------------------------------------------------------
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Each remark of a document page gets its citation; a remark left without one stops the build.
+    doc = _shared.state.documents.get(page.file.src_uri)
+    if not doc or not doc.remarks:
+        return markdown
+    try:
+        citations = page_citations(doc)
+    except PageError as err:
+        raise PluginError(f"Bad remark: {err}") from None
+    cited = with_citations(markdown, citations)
+    if cited.count("\n    cite: ") != len(doc.remarks):
+        raise PluginError(f"docs/{doc.path}: {len(doc.remarks)} remarks but not every one could be given its "
+                          "citation: write each as '/// remark | ——…' with '    id: r-…' on the next line.")
+    return cited
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The controls the script places (text size, paragraph links, notice), labelled from data/.
+    labels = load_labels(Path(config.config_file_path).parent / "data" / "labels.yml")
+    return html + page_controls(labels)
