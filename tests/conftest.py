@@ -2,6 +2,7 @@
 served over HTTP and Debian Chromium, one of each per test module that asks for them."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -18,6 +19,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 
 
 def run_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
@@ -97,3 +99,17 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def line_of(path: Path, needle: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+@contextlib.contextmanager
+def visit(browser, url: str, **context):
+    """A page opened at `url` in a fresh context, with the list of URLs it requested."""
+    ctx = browser.new_context(**context)
+    requests: list[str] = []
+    try:
+        page = ctx.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(url, wait_until="networkidle")
+        yield page, requests
+    finally:
+        ctx.close()

@@ -1,31 +1,14 @@
 """The site in real Chromium, as readers open it: on a phone, from a server and from file://."""
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 
-from conftest import PHONE
+from conftest import DESKTOP, PHONE, visit
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 PAGES = ["index.html", "part1/on-high-quality-development.html", "part2/hubei-industrial-economy-plan.html",
          "part5/made-in-china-2025-xianning.html", "part4/index.html", "errata.html", "about.html"]
-
-
-@contextlib.contextmanager
-def visit(browser, url: str, **context):
-    """A page opened at `url` in a fresh context, with the list of URLs it requested."""
-    ctx = browser.new_context(**context)
-    requests: list[str] = []
-    try:
-        page = ctx.new_page()
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(url, wait_until="networkidle")
-        yield page, requests
-    finally:
-        ctx.close()
 
 
 @pytest.mark.parametrize("rel", PAGES)
