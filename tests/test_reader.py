@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from conftest import DESKTOP, PHONE, ROOT, visit
 
@@ -325,7 +325,7 @@ def test_a_remark_page_prints_without_its_tools(browser, server, tmp_path):
 
 def part_links(site: Path, rel: str) -> list[str]:
     """The navigation links of a built page that lead to the five parts' landing pages."""
-    page = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser", parse_only=SoupStrainer("nav"))
     return [a["href"] for a in page.select("nav.md-nav--primary a[href]") if re.search(r"part\d/index\.html$",
                                                                                       (Path(rel).parent / a["href"]).as_posix())]
 
