@@ -5,13 +5,19 @@ import datetime as dt
 import os
 import subprocess
 import tomllib
+from pathlib import Path
 
 from compendium import ROOT
 
 
+def project_version(root: Path = ROOT) -> str:
+    """The edition's version as pyproject.toml states it (0.1.0)."""
+    return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
 def build_info() -> dict[str, str]:
     """{'version': '0.1.0+abc1234', 'date': 'YYYY-MM-DD'} for this build."""
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    version = project_version()
     commit = _git_commit()
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)

@@ -22,9 +22,9 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "device_s
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 
 
-def run_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `site`, output captured."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(project: Path, site: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`, output captured; `env_vars` added."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -113,3 +113,17 @@ def visit(browser, url: str, **context):
         yield page, requests
     finally:
         ctx.close()
+
+
+@pytest.fixture(scope="session")
+def booklets(tmp_path_factory) -> subprocess.CompletedProcess:
+    """The six PDF booklets (and the HTML handed to WeasyPrint), made once by tools/pdf.sh.
+
+    `.out` is their folder; stdout holds the progress the command showed.
+    """
+    out = tmp_path_factory.mktemp("booklets")
+    result = subprocess.run([str(ROOT / "tools" / "pdf.sh"), "--out", str(out)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=900)
+    assert result.returncode == 0, f"tools/pdf.sh failed:\n{result.stdout}\n{result.stderr}"
+    result.out = out
+    return result

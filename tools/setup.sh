@@ -12,7 +12,9 @@ export ROOT VENV NO_MKDOCS_2_WARNING=1
 # --- Debian packages ---------------------------------------------------------------------------
 # chromium: browser tests, Lighthouse, axe; fonts-noto-cjk: Chinese in the browser and the PDFs;
 # nginx: intranet hosting tests; default-jre-headless: the Nu HTML Checker; poppler-utils: PDF
-# checks (pdffonts, pdftotext); nodejs/npm: the tools of package.json.
+# checks (pdffonts, pdftotext); nodejs/npm: the tools of package.json; libpango-1.0-0,
+# libpangoft2-1.0-0, libharfbuzz-subset0 and fontconfig: WeasyPrint (tools/pdf.sh), which loads
+# Pango and HarfBuzz at run time and finds its fonts through fontconfig.
 need_debs=()
 [ -x /usr/bin/chromium ] || need_debs+=(chromium)
 # (Not `fc-list | grep -q`: under pipefail, grep's early exit makes fc-list fail with SIGPIPE.)
@@ -21,6 +23,12 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_debs+=(nginx)
 command -v java >/dev/null 2>&1 || need_debs+=(default-jre-headless)
 command -v pdffonts >/dev/null 2>&1 || need_debs+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || need_debs+=(nodejs npm)
+# A shared library the dynamic linker knows (grep without -q, as above).
+have_lib() { [ -n "$({ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -F "$1")" ]; }
+have_lib libpango-1.0.so.0 || need_debs+=(libpango-1.0-0)
+have_lib libpangoft2-1.0.so.0 || need_debs+=(libpangoft2-1.0-0)
+have_lib libharfbuzz-subset.so.0 || need_debs+=(libharfbuzz-subset0)
+command -v fc-list >/dev/null 2>&1 || need_debs+=(fontconfig)
 if [ ${#need_debs[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: installing Debian packages: ${need_debs[*]}"
