@@ -38,7 +38,9 @@ from compendium.vocabulary import Vocabulary
 STYLESHEET = ROOT / "booklet" / "booklet.css"
 BOOKLETS_DIR = "build/booklets"  # where tools/pdf.sh writes them, under the project (gitignored)
 WHOLE = "compilation"  # file name (without .pdf) of the whole book; a part's is compilation-partN
-PAPERS = ("A5", "A4")
+# Paper sizes and the scale of the A5 layout on them: an A4 booklet is the A5 one enlarged (as a
+# print shop enlarges A5 to A4), so that both have the same pages, and "page 37" is the same page.
+PAPERS = {"A5": 1.0, "A4": 297 / 210}
 # Python-Markdown extensions that MkDocs always adds to those mkdocs.yml lists.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 # What a booklet is made from: a change to any of these files, to these settings of mkdocs.yml or
@@ -253,7 +255,6 @@ def render_booklet(booklet: Booklet, edition: Edition, renderer: PageRenderer, l
                    stylesheet: str) -> str:
     """The booklet as one HTML document: cover, contents, sections; `stylesheet` set inline."""
     title = edition.site_name + (f" · {booklet.title}" if booklet.title else "")
-    paper = "" if edition.paper == PAPERS[0] else f"\n@page {{ size: {edition.paper}; }}"
     head = "\n".join([
         '<meta charset="utf-8">',
         f"<title>{html.escape(title)}</title>",
@@ -261,7 +262,7 @@ def render_booklet(booklet: Booklet, edition: Edition, renderer: PageRenderer, l
         f'<meta name="compendium-edition" content="{html.escape(edition.version)}">',
         f'<meta name="compendium-sources" content="{edition.sources}">',
         f'<meta name="compendium-paper" content="{edition.paper}">',
-        f"<style>\n{stylesheet}{paper}\n</style>",
+        f"<style>\n{stylesheet}\n</style>",
     ])
     body = "\n".join([cover(booklet, edition, labels), contents(booklet, labels),
                       '<main class="body">', *render_sections(booklet, renderer, labels), "</main>"])
@@ -273,8 +274,8 @@ def cover(booklet: Booklet, edition: Edition, labels: Labels) -> str:
     part = f'<p class="cover-part">{html.escape(booklet.title)}</p>\n' if booklet.title else ""
     stamp = labels("booklet.edition").format(version=edition.version, date=edition.date)
     return (f'<section class="cover generated">\n<p class="cover-title">{html.escape(edition.site_name)}</p>\n'
-            f'{part}<p class="cover-edition">{html.escape(stamp)}</p>\n'
-            f'<p class="cover-notice">{html.escape(edition.notice)}</p>\n</section>')
+            f'{part}<div class="cover-foot">\n<p class="cover-edition">{html.escape(stamp)}</p>\n'
+            f'<p class="cover-notice">{html.escape(edition.notice)}</p>\n</div>\n</section>')
 
 
 def contents(booklet: Booklet, labels: Labels) -> str:

@@ -82,8 +82,10 @@ class _Problems(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_pdf(html: str, target: Path, on_page: Callable[[int], None] = lambda n: None) -> dict[str, int]:
-    """Set `html` as a PDF at `target`; return the PDF page (from 1) where each section id starts.
+def write_pdf(html: str, target: Path, on_page: Callable[[int], None] = lambda n: None,
+              zoom: float = 1.0) -> dict[str, int]:
+    """Set `html` as a PDF at `target`, every page scaled by `zoom`; return the PDF page (from 1)
+    where each section id starts.
 
     A warning from WeasyPrint (a CSS rule it cannot apply, a link to no anchor) raises
     BookletError: the booklet would not look as booklet.css says. The file appears only complete.
@@ -100,7 +102,7 @@ def write_pdf(html: str, target: Path, on_page: Callable[[int], None] = lambda n
         if problems.messages:
             raise BookletError("WeasyPrint: " + "; ".join(dict.fromkeys(problems.messages)))
         partial = target.with_name(target.name + ".part")
-        document.write_pdf(partial, custom_metadata=True)
+        document.write_pdf(partial, zoom=zoom, custom_metadata=True)
         os.replace(partial, target)
     finally:
         loggers[0].removeHandler(progress)

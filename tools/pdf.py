@@ -30,7 +30,7 @@ from compendium.vocabulary import load_vocabulary  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--a4", action="store_true", help="A4 pages instead of A5")
+    ap.add_argument("--a4", action="store_true", help="A4 pages: the A5 booklet enlarged, page for page")
     ap.add_argument("--out", type=Path, default=ROOT / BOOKLETS_DIR, help=f"folder for the PDFs ({BOOKLETS_DIR})")
     ap.add_argument("names", nargs="*", help="only these booklets (compilation, compilation-part1 …)")
     args = ap.parse_args()
@@ -54,7 +54,7 @@ def main() -> int:
     config = read_mkdocs_yml(ROOT / "mkdocs.yml")
     build = build_info()
     edition = Edition(config["site_name"], config.get("copyright", ""), build["version"], build["date"],
-                      sources_digest(), PAPERS[1] if args.a4 else PAPERS[0])
+                      sources_digest(), "A4" if args.a4 else "A5")
     renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR), load_labels(), STYLESHEET.read_text("utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"pdf: {len(booklets)} booklets, {edition.paper}, version {edition.version}, into {args.out}", flush=True)
@@ -66,7 +66,7 @@ def main() -> int:
         try:
             html = render_booklet(booklet, edition, renderer, labels, css)
             (args.out / f"{booklet.name}.html").write_text(html, encoding="utf-8")
-            starts = write_pdf(html, args.out / booklet.filename, _page_reporter())
+            starts = write_pdf(html, args.out / booklet.filename, _page_reporter(), PAPERS[edition.paper])
         except (BookletError, PageError) as err:
             print(f"\npdf: {booklet.filename}: {err}", file=sys.stderr)
             return 1
