@@ -15,7 +15,7 @@ from pypdf import PdfReader, PdfWriter
 
 from compendium import DOCS_DIR
 from compendium.booklet import booklet_names, plan_booklets, sources_digest
-from compendium.booklet_pdf import FONT_PACKAGE, booklet_info, booklet_status
+from compendium.booklet_pdf import FONT_PACKAGE, BookletError, booklet_info, booklet_status, write_pdf
 from compendium.buildinfo import build_info
 from compendium.downloads import human_size
 from compendium.errata import load_errata
@@ -215,6 +215,28 @@ def test_the_pdf_text_holds_every_paragraph_in_order(booklets, name):
         found = stream.find(text, at)
         assert found >= 0, f"{name}: not found after position {at}: {text[:40]!r}; there: {stream[at:at + 60]!r}"
         at = found + len(text)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_heading_ends_a_page_and_no_attribution_opens_one(booklets, name):
+    soup = html_of(booklets, name)
+    # A heading that ends its document (the book kept only the title of some sections) may end a page.
+    headings = {content_chars(h.get_text()) for h in soup.select("main h2, main h3, main h4, main h5, main h6")
+                if h.find_next_sibling() is not None}
+    attributions = {content_chars(c.get_text()) for c in soup.select("main figcaption")}
+    if name == NAMES[0]:
+        assert len(headings) > 100 and len(attributions) > 40
+    for number, page in enumerate(printed_pages(pdf(booklets, name)), 1):
+        assert not any(page.body.endswith(h) for h in headings), f"{name}: a heading ends PDF page {number}"
+        assert not any(page.body.startswith(a) for a in attributions), f"{name}: an attribution opens page {number}"
+
+
+def test_a_rule_weasyprint_cannot_apply_stops_the_booklet(tmp_path):
+    target = tmp_path / "x.pdf"
+    with pytest.raises(BookletError, match="WeasyPrint"):
+        write_pdf('<html lang="zh-CN"><style>p { colour: red; page-break-before: sideways }</style><p>文</p></html>',
+                  target)
+    assert not list(tmp_path.iterdir())
 
 
 # --- a second reader, metadata ---------------------------------------------------------------
