@@ -56,10 +56,11 @@ class PrintedPage:
 
     body: str  # whitespace removed
     folio: str  # the page number printed in the foot, "" where there is none
+    right: float  # the right edge of the rightmost word, in points from the page's right edge (negative: inside)
 
 
-_PAGE = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.S)
-_WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+_WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
 @cache
@@ -68,13 +69,14 @@ def printed_pages(path: Path) -> list[PrintedPage]:
     out = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
                          check=True).stdout
     pages = []
-    for height, words in _PAGE.findall(out):
-        body, foot = [], []
-        for top, bottom, text in _WORD.findall(words):
+    for width, height, words in _PAGE.findall(out):
+        body, foot, right = [], [], -float(width)
+        for top, x_max, bottom, text in _WORD.findall(words):
+            right = max(right, float(x_max) - float(width))
             if float(bottom) <= HEAD_ZONE:
                 continue
             (foot if float(top) >= float(height) - FOOT_ZONE else body).append(html.unescape(text))
-        pages.append(PrintedPage(content_chars("".join(body)), "".join(foot).strip()))
+        pages.append(PrintedPage(content_chars("".join(body)), "".join(foot).strip(), right))
     return pages
 
 
@@ -229,6 +231,13 @@ def test_no_heading_ends_a_page_and_no_attribution_opens_one(booklets, name):
     for number, page in enumerate(printed_pages(pdf(booklets, name)), 1):
         assert not any(page.body.endswith(h) for h in headings), f"{name}: a heading ends PDF page {number}"
         assert not any(page.body.startswith(a) for a in attributions), f"{name}: an attribution opens page {number}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_runs_into_the_outer_margin(booklets, name):
+    """Tables fit the page: no column is cut off or pushed past the text area (margins ≥ 14 mm)."""
+    for number, page in enumerate(printed_pages(pdf(booklets, name)), 1):
+        assert page.right <= -12 * MM, f"{name}: PDF page {number}: text {-page.right / MM:.1f} mm from the edge"
 
 
 def test_a_rule_weasyprint_cannot_apply_stops_the_booklet(tmp_path):
