@@ -5,7 +5,7 @@ sections each holds, in book order (a part's title page, its documents; for the 
 勘误说明 at the end). `render_booklet` writes one booklet as a self-contained HTML document: a
 cover (the compilation, the part, the edition's version and date), the contents (page numbers
 left to CSS ``target-counter``), and every section rendered from the same Markdown pages with the
-same Markdown extensions as the site (read from mkdocs.yml). booklet/booklet.css sets it on
+same Markdown extensions as the site (compendium/pagehtml.py). booklet/booklet.css sets it on
 paper (running heads with ``string-set``); compendium/booklet_pdf.py hands it to WeasyPrint.
 Nothing here imports WeasyPrint or MkDocs.
 
@@ -16,14 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import html
-import importlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import markdown
-import yaml
 
 from compendium import ROOT
 from compendium.buildinfo import project_version
@@ -31,6 +27,7 @@ from compendium.errata import load_errata, page_titles, render_errata
 from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
 from compendium.labels import Labels
+from compendium.pagehtml import PageRenderer, read_mkdocs_yml
 from compendium.pages import Document
 from compendium.render import part_title
 from compendium.vocabulary import Vocabulary
@@ -41,13 +38,11 @@ WHOLE = "compilation"  # file name (without .pdf) of the whole book; a part's is
 # Paper sizes and the scale of the A5 layout on them: an A4 booklet is the A5 one enlarged (as a
 # print shop enlarges A5 to A4), so that both have the same pages, and "page 37" is the same page.
 PAPERS = {"A5": 1.0, "A4": 297 / 210}
-# Python-Markdown extensions that MkDocs always adds to those mkdocs.yml lists.
-MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 # What a booklet is made from: a change to any of these files, to these settings of mkdocs.yml or
 # to the project's version makes a built booklet out of date.
 SOURCES = ("docs/part*/*.md", "docs/errata.md", "data/errata.yml", "data/vocabulary.yml", "data/labels.yml",
-           "booklet/*", "compendium/booklet.py", "compendium/booklet_pdf.py", "compendium/markdown.py",
-           "compendium/errata.py")
+           "booklet/*", "compendium/booklet.py", "compendium/booklet_pdf.py", "compendium/pagehtml.py",
+           "compendium/markdown.py", "compendium/errata.py")
 MKDOCS_SETTINGS = ("site_name", "copyright", "markdown_extensions")
 ERRATA_MARKER = "<!-- errata-table -->"  # where docs/errata.md takes its table (as hooks/errata.py)
 
@@ -108,7 +103,8 @@ def plan_booklets(documents: list[Document], vocab: Vocabulary, docs_dir: Path) 
         sections += [Section("document", d.path, d.meta.title, _anchor(d.path)) for d in documents
                      if d.meta.part == number]
         parts.append(sections)
-    errata_title = str(_front_matter(docs_dir, "errata.md").fields.get("title") or "")
+    errata = split_front_matter("docs/errata.md", (docs_dir / "errata.md").read_text(encoding="utf-8"))
+    errata_title = str(errata.fields.get("title") or "")
     whole = [s for sections in parts for s in sections] + [Section("errata", "errata.md", errata_title, "errata")]
     names = booklet_names(vocab)
     return [Booklet(names[0], "", tuple(whole))] + [
@@ -118,10 +114,6 @@ def plan_booklets(documents: list[Document], vocab: Vocabulary, docs_dir: Path) 
 def _anchor(path: str) -> str:
     """part2/5g-development.md → part2-5g-development (the section's id in the booklet)."""
     return path.removesuffix(".md").replace("/", "-")
-
-
-def _front_matter(docs_dir: Path, path: str):
-    return split_front_matter(f"docs/{path}", (docs_dir / path).read_text(encoding="utf-8"))
 
 
 # --- the edition -----------------------------------------------------------------------------
@@ -143,57 +135,7 @@ def sources_digest(root: Path = ROOT) -> str:
     return "sha256:" + digest.hexdigest()
 
 
-def read_mkdocs_yml(path: Path, resolve: bool = True) -> dict:
-    """mkdocs.yml as data. ``!!python/name:module.attr`` values (options of some extensions) are
-    imported as MkDocs does, or with `resolve` False kept as their tag's text."""
-    loader = _MkDocsLoader if resolve else _MkDocsTextLoader
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-
-
-class _MkDocsLoader(yaml.SafeLoader):
-    """A safe loader that also imports what ``!!python/name:module.attr`` names."""
-
-
-class _MkDocsTextLoader(yaml.SafeLoader):
-    """A safe loader that reads ``!!python/name:module.attr`` as that text."""
-
-
-def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
-    module, _, attr = suffix.rpartition(".")
-    return getattr(importlib.import_module(module), attr)
-
-
-_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
-_MkDocsTextLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda _l, suffix, _n: f"!!python/name:{suffix}")
-
-
-# --- rendering the pages ---------------------------------------------------------------------
-
-
-class PageRenderer:
-    """Renders pages under docs/ to HTML with the Markdown extensions that mkdocs.yml lists."""
-
-    def __init__(self, mkdocs_yml: Path, docs_dir: Path) -> None:
-        config = read_mkdocs_yml(mkdocs_yml)
-        names, options = list(MKDOCS_BUILTIN_EXTENSIONS), {}
-        for item in config.get("markdown_extensions") or []:
-            name, opts = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-            if name not in names:
-                names.append(name)
-            options[name] = dict(opts or {})
-        # Paper has no permalinks: the toc extension keeps its ids but adds no ¶ links.
-        options.setdefault("toc", {})["permalink"] = False
-        self.docs_dir = docs_dir
-        self.markdown = markdown.Markdown(extensions=names, extension_configs=options)
-
-    def page(self, path: str) -> tuple[dict, str]:
-        """Front matter fields and body Markdown of the page at `path` under docs/."""
-        fm = _front_matter(self.docs_dir, path)
-        return fm.fields, fm.body
-
-    def html(self, text: str) -> str:
-        """Markdown → HTML, with a fresh state for every page (ids, footnotes)."""
-        return self.markdown.reset().convert(text)
+# --- the sections ----------------------------------------------------------------------------
 
 
 def render_sections(booklet: Booklet, renderer: PageRenderer, labels: Labels) -> list[str]:
@@ -201,7 +143,7 @@ def render_sections(booklet: Booklet, renderer: PageRenderer, labels: Labels) ->
     targets = {s.path: s.anchor for s in booklet.sections}
     out = []
     for section in booklet.sections:
-        _, body = renderer.page(section.path)
+        body = renderer.body(section.path)
         if section.kind == "errata":
             body = body.replace(ERRATA_MARKER, _errata_table(renderer.docs_dir, labels))
         inner = renderer.html(body)

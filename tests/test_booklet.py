@@ -10,10 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compendium import DOCS_DIR
-from compendium.booklet import (SOURCES, STYLESHEET, WHOLE, Edition, PageRenderer, booklet_names, plan_booklets,
-                                read_mkdocs_yml, render_booklet, sources_digest)
+from compendium.booklet import (SOURCES, STYLESHEET, WHOLE, Edition, booklet_names, plan_booklets, render_booklet,
+                                sources_digest)
 from compendium.errata import load_errata
 from compendium.labels import load_labels
+from compendium.pagehtml import PageRenderer, read_mkdocs_yml
 from compendium.pages import load_documents
 from compendium.vocabulary import load_vocabulary
 
@@ -34,7 +35,7 @@ def plan(documents):
 def rendered(plan) -> dict[str, BeautifulSoup]:
     """Every booklet's HTML, parsed, by name."""
     edition = Edition("汇编", "以正式文件为准", "9.9.9+test", "2026-01-02", sources_digest(), "A5")
-    renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR), load_labels(), STYLESHEET.read_text("utf-8")
+    renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, permalinks=False), load_labels(), STYLESHEET.read_text("utf-8")
     return {b.name: BeautifulSoup(render_booklet(b, edition, renderer, labels, css), "html.parser") for b in plan}
 
 
@@ -145,6 +146,24 @@ def test_the_digest_changes_with_a_page_and_not_with_other_files(tmp_path):
     page = copy / "docs" / "part3" / "xuzhou.md"
     page.write_text(page.read_text("utf-8").replace("徐州位于江苏省西北部", "徐州位于江苏省东北部"), encoding="utf-8")
     assert sources_digest(copy) != sources_digest(ROOT)
+
+
+# --- pages rendered as the site renders them -------------------------------------------------
+
+
+def test_a_page_is_rendered_with_the_sites_markdown_extensions(site):
+    """The same page, rendered here and by MkDocs: the same paragraphs, ids and blocks."""
+    renderer = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR)
+    ours = BeautifulSoup(renderer.html(renderer.body("part5/made-in-china-2025-xianning.md")), "html.parser")
+    built = BeautifulSoup((site / "part5" / "made-in-china-2025-xianning.html").read_text("utf-8"), "html.parser")
+    article = built.select_one("article.md-content__inner")
+
+    def blocks(root):
+        return [(el.name, el.get("id"), el.get_text()) for el in root.select("p[id], h2, h3, h4, figure, table, .admonition")
+                if not el.find_parent(class_="generated")]
+
+    assert blocks(ours) == blocks(article) and len(blocks(ours)) > 50
+    assert ours.select_one("a.headerlink"), "permalinks as on the site, unless turned off"
 
 
 def test_mkdocs_yml_is_read_with_its_python_names(tmp_path):

@@ -17,13 +17,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compendium import DOCS_DIR, ROOT  # noqa: E402
-from compendium.booklet import (BOOKLETS_DIR, PAPERS, STYLESHEET, Edition, PageRenderer, plan_booklets,  # noqa: E402
-                                read_mkdocs_yml, render_booklet, sources_digest)
+from compendium.booklet import (BOOKLETS_DIR, PAPERS, STYLESHEET, Edition, plan_booklets,  # noqa: E402
+                                render_booklet, sources_digest)
 from compendium.booklet_pdf import BookletError, check_fonts, write_pdf  # noqa: E402
 from compendium.buildinfo import build_info  # noqa: E402
 from compendium.downloads import human_size  # noqa: E402
 from compendium.errors import PageError  # noqa: E402
 from compendium.labels import load_labels  # noqa: E402
+from compendium.pagehtml import PageRenderer, read_mkdocs_yml  # noqa: E402
 from compendium.pages import load_documents  # noqa: E402
 from compendium.vocabulary import load_vocabulary  # noqa: E402
 
@@ -55,7 +56,7 @@ def main() -> int:
     build = build_info()
     edition = Edition(config["site_name"], config.get("copyright", ""), build["version"], build["date"],
                       sources_digest(), "A4" if args.a4 else "A5")
-    renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR), load_labels(), STYLESHEET.read_text("utf-8")
+    renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, permalinks=False), load_labels(), STYLESHEET.read_text("utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"pdf: {len(booklets)} booklets, {edition.paper}, version {edition.version}, into {args.out}", flush=True)
     started = time.monotonic()
