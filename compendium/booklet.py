@@ -39,10 +39,10 @@ WHOLE = "compilation"  # file name (without .pdf) of the whole book; a part's is
 # print shop enlarges A5 to A4), so that both have the same pages, and "page 37" is the same page.
 PAPERS = {"A5": 1.0, "A4": 297 / 210}
 # What a booklet is made from: a change to any of these files, to these settings of mkdocs.yml or
-# to the project's version makes a built booklet out of date.
+# to the project's version makes a built booklet out of date. The whole core, not the modules the
+# booklets import today: a booklet made by other code is not published, however small the change.
 SOURCES = ("docs/part*/*.md", "docs/errata.md", "data/errata.yml", "data/vocabulary.yml", "data/labels.yml",
-           "booklet/*", "compendium/booklet.py", "compendium/booklet_pdf.py", "compendium/pagehtml.py",
-           "compendium/markdown.py", "compendium/errata.py")
+           "booklet/*", "compendium/*.py")
 MKDOCS_SETTINGS = ("site_name", "copyright", "markdown_extensions")
 ERRATA_MARKER = "<!-- errata-table -->"  # where docs/errata.md takes its table (as hooks/errata.py)
 
