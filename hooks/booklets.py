@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 import _shared
@@ -24,6 +25,7 @@ log = logging.getLogger("mkdocs.hooks.booklets")
 SITE_FOLDER = "downloads"  # where the booklets go in the built site
 
 
+@event_priority(_shared.AFTER_I18N)  # after a language edition has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Publish the booklets that are built and current; say which are not, and why.
     root = Path(config.config_file_path).parent
