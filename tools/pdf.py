@@ -1,23 +1,27 @@
 #!/usr/bin/env python3
 """Set the study booklets in PDF: the whole compilation and one per part (run by tools/pdf.sh).
 
-Usage: tools/pdf.py [--a4] [--out DIR] [NAME ...]   (NAME: compilation, compilation-part2 …)
+Usage: tools/pdf.py [--a4] [--out DIR] [--jobs N] [NAME ...]   (NAME: compilation, compilation-part2 …)
 
-Writes NAME.pdf and the HTML handed to WeasyPrint (NAME.html) into DIR (build/booklets), showing
-which booklet and which document it is at. Stops before writing anything when the Chinese fonts
-are missing (exit 2) or a page is bad (exit 1).
+Writes NAME.pdf and the HTML handed to WeasyPrint (NAME.html) into DIR (build/booklets), one
+booklet per processor at a time, showing which booklet is at which page and, once it is done,
+the page each document starts on. Stops before writing anything when the Chinese fonts are
+missing (exit 2) or a page is bad (exit 1).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compendium import DOCS_DIR, ROOT  # noqa: E402
-from compendium.booklet import (BOOKLETS_DIR, PAPERS, STYLESHEET, Edition, plan_booklets,  # noqa: E402
+from compendium.booklet import (BOOKLETS_DIR, PAPERS, STYLESHEET, Booklet, Edition, plan_booklets,  # noqa: E402
                                 render_booklet, sources_digest)
 from compendium.booklet_pdf import BookletError, check_fonts, write_pdf  # noqa: E402
 from compendium.buildinfo import build_info  # noqa: E402
@@ -33,6 +37,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--a4", action="store_true", help="A4 pages: the A5 booklet enlarged, page for page")
     ap.add_argument("--out", type=Path, default=ROOT / BOOKLETS_DIR, help=f"folder for the PDFs ({BOOKLETS_DIR})")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="booklets set at once (processors)")
     ap.add_argument("names", nargs="*", help="only these booklets (compilation, compilation-part1 …)")
     args = ap.parse_args()
     try:
@@ -56,52 +61,73 @@ def main() -> int:
     build = build_info()
     edition = Edition(config["site_name"], config.get("copyright", ""), build["version"], build["date"],
                       sources_digest(), "A4" if args.a4 else "A5")
-    renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, permalinks=False), load_labels(), STYLESHEET.read_text("utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
-    print(f"pdf: {len(booklets)} booklets, {edition.paper}, version {edition.version}, into {args.out}", flush=True)
+    jobs = max(1, min(args.jobs, len(booklets)))
+    print(f"pdf: {len(booklets)} booklets, {edition.paper}, version {edition.version}, {jobs} at a time, "
+          f"into {args.out}", flush=True)
     started = time.monotonic()
-    for i, booklet in enumerate(booklets, 1):
-        clock = time.monotonic()
-        print(f"[{i}/{len(booklets)}] {booklet.filename}: {booklet.title or edition.site_name} "
-              f"({len(booklet.documents)} documents)", flush=True)
-        try:
-            html = render_booklet(booklet, edition, renderer, labels, css)
-            (args.out / f"{booklet.name}.html").write_text(html, encoding="utf-8")
-            starts = write_pdf(html, args.out / booklet.filename, _page_reporter(), PAPERS[edition.paper])
-        except (BookletError, PageError) as err:
-            print(f"\npdf: {booklet.filename}: {err}", file=sys.stderr)
-            return 1
-        _clear_line()
-        for section in booklet.sections:
-            print(f"    PDF page {starts.get(section.anchor, 0):>3}  {section.title}", flush=True)
-        size = (args.out / booklet.filename).stat().st_size
-        print(f"    {booklet.filename}: {human_size(size)}, {time.monotonic() - clock:.1f} s", flush=True)
+    with ProcessPoolExecutor(jobs) as pool:
+        # The whole book first: it is the longest, the parts share the other processor meanwhile.
+        pending = {pool.submit(make_booklet, b, edition, args.out): b for b in booklets}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                booklet = pending.pop(future)
+                try:
+                    starts, seconds = future.result()
+                except BookletError as err:
+                    for other in pending:
+                        other.cancel()
+                    print(f"pdf: {booklet.filename}: {err}", file=sys.stderr)
+                    return 1
+                report(booklet, starts, seconds, args.out)
     print(f"pdf: done in {time.monotonic() - started:.1f} s", flush=True)
     return 0
 
 
-def _page_reporter():
-    """Shows the page being laid out: in place on a terminal, every 25 pages otherwise.
+# --- one booklet (in a worker process) -------------------------------------------------------
 
-    WeasyPrint lays the pages out again once the contents' page numbers are known: only the
-    first pass is shown."""
-    tty, seen = sys.stdout.isatty(), [0]
+
+def make_booklet(booklet: Booklet, edition: Edition, out: Path) -> tuple[dict[str, int], float]:
+    """Write one booklet's HTML and PDF; return where each section starts and the seconds taken."""
+    clock = time.monotonic()
+    print(f"[{booklet.filename}] {booklet.title or edition.site_name} ({len(booklet.documents)} documents)",
+          flush=True)
+    try:
+        html = render_booklet(booklet, edition, _renderer(), load_labels(), STYLESHEET.read_text("utf-8"))
+        (out / f"{booklet.name}.html").write_text(html, encoding="utf-8")
+        starts = write_pdf(html, out / booklet.filename, _page_reporter(booklet.filename), PAPERS[edition.paper])
+    except PageError as err:  # its arguments do not survive the way back from a worker process
+        raise BookletError(f"bad page: {err}") from None
+    return starts, time.monotonic() - clock
+
+
+@cache
+def _renderer() -> PageRenderer:
+    """The pages' renderer, one per process."""
+    return PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, permalinks=False)
+
+
+def _page_reporter(filename: str):
+    """Shows every 25th page laid out. WeasyPrint lays pages out again once the contents' page
+    numbers are known: only the first pass is shown."""
+    seen = [0]
 
     def report(page: int) -> None:
-        if page <= seen[0]:
-            return
-        seen[0] = page
-        if tty:
-            print(f"\r    laying out page {page}", end="", flush=True)
-        elif page % 25 == 0:
-            print(f"    laying out page {page}", flush=True)
+        if page > seen[0]:
+            seen[0] = page
+            if page % 25 == 0:
+                print(f"[{filename}] laying out page {page}", flush=True)
 
     return report
 
 
-def _clear_line() -> None:
-    if sys.stdout.isatty():
-        print("\r\033[K", end="")
+def report(booklet: Booklet, starts: dict[str, int], seconds: float, out: Path) -> None:
+    """A finished booklet: the PDF page each section starts on, its size and time."""
+    size = (out / booklet.filename).stat().st_size
+    print(f"[{booklet.filename}] done: {human_size(size)}, {seconds:.1f} s", flush=True)
+    for section in booklet.sections:
+        print(f"    PDF page {starts.get(section.anchor, 0):>3}  {section.title}", flush=True)
 
 
 if __name__ == "__main__":
