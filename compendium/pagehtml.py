@@ -1,7 +1,9 @@
 """Pages under docs/ rendered to HTML as the site renders them, without MkDocs.
 
 The Markdown extensions and their options are read from mkdocs.yml (plus those MkDocs always
-adds), so that what is rendered here (the PDF booklets) cannot drift from the site's pages.
+adds), so that what is rendered here (the PDF booklets) cannot drift from the site's pages. For
+paper, what the site adds for the screen is left out: heading permalinks, and every element of
+class ``generated`` that the extensions write into a page (a remark's ¶ and copy buttons).
 """
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ import importlib
 from pathlib import Path
 
 import markdown
+import xml.etree.ElementTree as etree
 import yaml
+from markdown.treeprocessors import Treeprocessor
 
 from compendium.frontmatter import split_front_matter
 
@@ -52,7 +56,7 @@ _MkDocsTextLoader.add_multi_constructor("tag:yaml.org,2002:python/name:",
 class PageRenderer:
     """Renders pages under docs/ to HTML with the Markdown extensions that mkdocs.yml lists."""
 
-    def __init__(self, mkdocs_yml: Path, docs_dir: Path, permalinks: bool = True) -> None:
+    def __init__(self, mkdocs_yml: Path, docs_dir: Path, paper: bool = False) -> None:
         config = read_mkdocs_yml(mkdocs_yml)
         names, options = list(MKDOCS_BUILTIN_EXTENSIONS), {}
         for item in config.get("markdown_extensions") or []:
@@ -60,10 +64,12 @@ class PageRenderer:
             if name not in names:
                 names.append(name)
             options[name] = dict(opts or {})
-        if not permalinks:  # the toc extension keeps its ids but adds no ¶ links (paper has none)
+        if paper:  # the toc extension keeps its ids but adds no ¶ links
             options.setdefault("toc", {})["permalink"] = False
         self.docs_dir = docs_dir
         self.markdown = markdown.Markdown(extensions=names, extension_configs=options)
+        if paper:  # after every other tree processor
+            self.markdown.treeprocessors.register(_ScreenOnlyRemover(self.markdown), "screen_only", -100)
 
     def body(self, path: str) -> str:
         """The Markdown of the page at `path` under docs/, without its front matter."""
@@ -72,3 +78,24 @@ class PageRenderer:
     def html(self, text: str) -> str:
         """Markdown → HTML, with a fresh state for every page (ids, footnotes)."""
         return self.markdown.reset().convert(text)
+
+
+class _ScreenOnlyRemover(Treeprocessor):
+    """Removes the elements of class ``generated`` (controls for the screen), keeping the text after them."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for child in [c for c in parent if "generated" in (c.get("class") or "").split()]:
+                _remove(parent, child)
+
+
+def _remove(parent: etree.Element, child: etree.Element) -> None:
+    """Remove `child` from `parent`; the text that followed it (its tail) stays where it was."""
+    if child.tail:
+        index = list(parent).index(child)
+        if index:
+            previous = parent[index - 1]
+            previous.tail = (previous.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)

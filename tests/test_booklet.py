@@ -35,7 +35,7 @@ def plan(documents):
 def rendered(plan) -> dict[str, BeautifulSoup]:
     """Every booklet's HTML, parsed, by name."""
     edition = Edition("汇编", "以正式文件为准", "9.9.9+test", "2026-01-02", sources_digest(), "A5")
-    renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, permalinks=False), load_labels(), STYLESHEET.read_text("utf-8")
+    renderer, labels, css = PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, paper=True), load_labels(), STYLESHEET.read_text("utf-8")
     return {b.name: BeautifulSoup(render_booklet(b, edition, renderer, labels, css), "html.parser") for b in plan}
 
 
@@ -105,6 +105,14 @@ def test_pages_are_rendered_as_the_site_renders_them(rendered):
     assert part5.select_one("table.wide#part5-made-in-china-2025-xianning--tab-1 caption")
     assert part5.select("ul.dash-list") or rendered[WHOLE].select("ul.dash-list")
     assert "¶" not in soup.get_text(), "paper has no permalinks"
+
+
+def test_no_control_of_the_screen_reaches_paper(rendered):
+    for name, soup in rendered.items():
+        main = soup.select_one("main")
+        assert not main.select("button, .generated, .reader-control, a.headerlink"), name
+        captions = [c.get_text() for c in main.select("figure.remark figcaption")]
+        assert all(c.startswith("——") and "复制" not in c for c in captions), name
 
 
 def test_the_errata_close_the_whole_book_and_link_the_documents(rendered):

@@ -105,7 +105,7 @@ def make_booklet(booklet: Booklet, edition: Edition, out: Path) -> tuple[dict[st
 @cache
 def _renderer() -> PageRenderer:
     """The pages' renderer, one per process."""
-    return PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, permalinks=False)
+    return PageRenderer(ROOT / "mkdocs.yml", DOCS_DIR, paper=True)
 
 
 def _page_reporter(filename: str):
