@@ -1,4 +1,4 @@
-"""The controlled lists (parts, levels, kinds, topics) from data/vocabulary.yml."""
+"""The controlled lists (parts, levels, kinds, topics, scopes, comparators) from data/vocabulary.yml."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,6 +28,13 @@ class Part(Term):
 
 
 @dataclass(frozen=True)
+class Comparator(Term):
+    """How a target value is meant (达到, 以上, 左右 …); ``words``: what a sentence says for it."""
+
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """All controlled lists, each keyed by id."""
 
@@ -35,6 +42,8 @@ class Vocabulary:
     levels: dict[str, Term]
     kinds: dict[str, Term]
     topics: dict[str, Term]
+    scopes: dict[str, Term]  # the area a target is set for
+    comparators: dict[str, Comparator]
 
     @staticmethod
     def describe(terms: dict) -> str:
@@ -52,9 +61,13 @@ def _load(path: str) -> Vocabulary:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     terms = {
         name: {str(t["id"]): Term(str(t["id"]), t["zh"], t["en"]) for t in data[name]}
-        for name in ("levels", "kinds", "topics")
+        for name in ("levels", "kinds", "topics", "scopes")
+    }
+    comparators = {
+        str(c["id"]): Comparator(str(c["id"]), c["zh"], c["en"], tuple(str(w) for w in c["words"]))
+        for c in data["comparators"]
     }
     parts = {
         int(p["id"]): Part(str(p["id"]), p["zh"], p["en"], p["folder"], int(p["id"])) for p in data["parts"]
     }
-    return Vocabulary(parts=parts, **terms)
+    return Vocabulary(parts=parts, comparators=comparators, **terms)
