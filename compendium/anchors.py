@@ -20,6 +20,9 @@ and, added by the indexes hook (compendium.citations, timeline, docindex, topics
   in-compilation,         the two parts of the 引用关系 page
   elsewhere
   col-<level>             a level of a 主题对照 page (col-remarks, col-national, col-other-region)
+  t-mfg-output-xianning-  target sentences (compendium.target_marks, from data/targets.yml): t-
+  2020                    and the id of the sentence's first target; on targets.html each row's
+                          id is its target's id
 """
 from __future__ import annotations
 
@@ -31,8 +34,10 @@ from compendium.errors import PageError
 _WRITTEN = r"s\d+(?:-\d+)*(?:-[b-z])?|r-(?:\d{8}|\d{6}|\d{4}|nd)(?:-\d+)?|box-\d+|tab-\d+(?:-r\d+)?|u-[a-z0-9-]+"
 # Ids written in a page's Markdown.
 WRITTEN = re.compile(rf"^(?:{_WRITTEN})$")
-# Every id of the scheme: the written ones and the generated paragraph ids.
-SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+)$")
+# Target sentences: t- and the id of the sentence's first target (data/targets.yml).
+TARGET = re.compile(r"^t-[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Every id of the scheme: the written ones, the generated paragraph ids and target sentences.
+SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+|t-[a-z0-9]+(?:-[a-z0-9]+)*)$")
 # Ids that the indexes hook adds to document pages (cited-by) and to its generated pages.
 GENERATED = re.compile(r"^(?:cited-by|y\d{4}|by-(?:level|issuer|year)|level-[a-z-]+|in-compilation|elsewhere"
                        r"|col-[a-z-]+)$")

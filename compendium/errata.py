@@ -1,4 +1,5 @@
-"""The errata: every deliberate change to the words of the source, checked and rendered."""
+"""The errata: every deliberate change to the words of the source, checked and rendered; and the
+doubtful values that were not changed (疑误未改), listed from the target table's notes."""
 from __future__ import annotations
 
 import html
@@ -74,6 +75,30 @@ def render_errata(errata: list[Correction], page_titles: dict[str, str], labels:
         where = f"[{_cell(title)}]({c.page})<br>" + labels("errata.source_line").format(line=c.line)
         rows.append(f"| {where} | {_cell(c.original)} | {_cell(c.corrected)} | {_cell(c.reason)} |")
     return "\n".join(rows) + "\n"
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A value kept as printed although it reads as damaged: its page, anchor, page title, value, why."""
+
+    page: str  # path under docs/
+    anchor: str
+    title: str
+    value: str
+    note: str
+
+
+def render_doubts(doubts: list[Doubt], labels: Labels) -> str:
+    """The section 疑误未改: a heading, a line on what it lists, and a table linking each value to
+    its sentence; "" when there is none."""
+    if not doubts:
+        return ""
+    heads = [labels(f"errata.{k}") for k in ("where", "value", "reason")]
+    rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- |"]
+    for d in doubts:
+        rows.append(f"| [{_cell(d.title)}]({d.page}#{d.anchor}) | {_cell(d.value)} | {_cell(d.note)} |")
+    return (f"## {labels('errata.doubtful_title')} {{#u-doubtful}}\n\n{labels('errata.doubtful_intro')}\n\n"
+            + "\n".join(rows) + "\n")
 
 
 def _cell(text: str) -> str:

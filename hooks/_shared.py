@@ -5,7 +5,8 @@
 - Generated pages: `add_page` puts a page that exists only in the build (an index, the target
   table) into MkDocs' files, so that it is rendered, searched and linked like any other page.
 - Published files: `publish` puts a data file (or a booklet) into the built site and records its
-  size for the 下载与数据 page (data/downloads.yml describes each one).
+  size for the 下载与数据 page (data/downloads.yml describes each one); `add_asset` puts a file the
+  pages use (a vendored script) into the site without listing it as a download.
 
 A language edition (mkdocs-static-i18n) builds the site once per language and rebuilds the file
 list from docs/ in its own on_files (priority -100), where a file that exists only in memory breaks
@@ -20,11 +21,12 @@ from dataclasses import dataclass, field
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-# Priority of an on_files that adds pages or publishes files: after mkdocs-static-i18n's (-100).
-AFTER_I18N = -200
-
+from compendium.errata import Doubt
 from compendium.pages import Document
 from compendium.vocabulary import Vocabulary
+
+# Priority of an on_files that adds pages or publishes files: after mkdocs-static-i18n's (-100).
+AFTER_I18N = -200
 
 
 @dataclass
@@ -35,6 +37,7 @@ class BuildState:
     vocab: Vocabulary | None = None
     published: dict[str, int] = field(default_factory=dict)  # site path → size in bytes
     generated: list[str] = field(default_factory=list)  # src_uri of every generated page
+    doubts: list[Doubt] = field(default_factory=list)  # values kept as printed, for the 勘误说明 page
 
 
 state = BuildState()
@@ -83,6 +86,12 @@ def publish(files: Files, config: MkDocsConfig, site_path: str, content: bytes) 
 def publish_file(files: Files, config: MkDocsConfig, site_path: str, abs_path: str, size: int) -> File:
     """Put a file on disk (a PDF booklet) into the built site at `site_path` and record its size."""
     state.published[site_path] = size
+    return _put(files, File.generated(config, site_path, abs_src_path=abs_path))
+
+
+def add_asset(files: Files, config: MkDocsConfig, site_path: str, abs_path: str) -> File:
+    """Put a file on disk (a vendored script, its licence) into the built site at `site_path`;
+    an asset of the pages, not a download."""
     return _put(files, File.generated(config, site_path, abs_src_path=abs_path))
 
 

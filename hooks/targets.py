@@ -1,0 +1,94 @@
+"""MkDocs hook: the target table — records checked against the pages, the 指标目标表 page, the
+marked sentences on the document pages, and the published data.
+
+Listed after hooks/catalog.py, whose on_files has parsed the documents. Adapts MkDocs events to the
+core: compendium.targets (load and check), compendium.target_marks (mark the sentences),
+compendium.targets_page (the page and the published rows).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import _shared
+from compendium.downloads import csv_bytes, json_bytes
+from compendium.errata import Doubt
+from compendium.errors import PageError
+from compendium.labels import Labels, load_labels
+from compendium.target_marks import Mark, mark_page, page_marks
+from compendium.targets import Target, check_against_pages, load_targets, read_pages
+from compendium.targets_page import EXPORT_FIELDS, export_rows, render_page
+
+PAGE = "targets.md"
+JSON, CSV = "data/targets.json", "data/targets.csv"
+SCRIPT = "assets/javascripts/targets.js"
+# The vendored tablesort (package.json, exact version): node_modules file → site path.
+VENDORED = {"node_modules/tablesort/dist/tablesort.min.js": "assets/vendor/tablesort/tablesort.min.js",
+            "node_modules/tablesort/dist/sorts/tablesort.number.min.js": "assets/vendor/tablesort/tablesort.number.min.js",
+            "node_modules/tablesort/LICENCE": "assets/vendor/tablesort/LICENCE.txt"}
+
+_marks: dict[str, list[Mark]] = {}  # marks by document page, for on_page_markdown
+_labels: list[Labels] = []
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # Load and check every target against its page; the build stops on the first bad record.
+    root = Path(config.config_file_path).parent
+    state = _shared.state
+    try:
+        labels = load_labels(root / "data" / "labels.yml")
+        targets = load_targets(state.vocab, root / "data" / "targets.yml")
+        pages = read_pages(Path(config.docs_dir), [p for p in state.documents])
+        check_against_pages(targets, pages, state.vocab)
+    except PageError as err:
+        raise PluginError(f"Bad target record: {err}") from None
+    _labels[:] = [labels]
+    _marks.clear()
+    for path, page in pages.items():
+        mine = [t for t in targets if t.document == path]
+        if mine:
+            _marks[path] = page_marks(mine, page.rows(), lambda t: _ref_label(t, labels))
+    state.doubts = [Doubt(t.document, t.anchor, state.documents[t.document].meta.title, t.value, t.note)
+                    for t in targets if t.doubtful]
+    # The published data and the page.
+    rows = export_rows(targets, state.documents, state.vocab)
+    _shared.publish(files, config, JSON, json_bytes(rows))
+    _shared.publish(files, config, CSV, csv_bytes(list(EXPORT_FIELDS), [list(r.values()) for r in rows]))
+    for source, site_path in VENDORED.items():
+        if not (root / source).is_file():
+            raise PluginError(f"{source} is missing: run ./tools/setup.sh (it installs the Node tools of "
+                              "package-lock.json, tablesort among them).")
+        _shared.add_asset(files, config, site_path, str(root / source))
+    scripts = list(VENDORED.values())[:2] + [SCRIPT]
+    markdown = render_page(targets, state.documents, state.vocab, labels, {"targets.json": JSON, "targets.csv": CSV},
+                           scripts)
+    _shared.add_page(files, config, PAGE, markdown)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Mark the target sentences and rows of a document page, each linked to its row of the table.
+    marks = _marks.get(page.file.src_uri)
+    if not marks:
+        return markdown
+    table_url = "../" * page.file.src_uri.count("/") + PAGE[:-3] + ".html"
+    try:
+        return mark_page(markdown, marks, page.file.src_uri, table_url, _labels[0]("targets.marker"))
+    except PageError as err:
+        raise PluginError(f"Bad target record: {err}") from None
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _ref_label(t: Target, labels: Labels) -> str:
+    """The accessible name of a marker's link: the table, the indicator and the year."""
+    year = labels("targets.year_format").format(year=t.year) if t.year else labels("targets.no_year")
+    return labels("targets.marker_label").format(indicator=t.indicator, year=year)
