@@ -35,9 +35,9 @@ _WRITTEN = r"s\d+(?:-\d+)*(?:-[b-z])?|r-(?:\d{8}|\d{6}|\d{4}|nd)(?:-\d+)?|box-\d
 # Ids written in a page's Markdown.
 WRITTEN = re.compile(rf"^(?:{_WRITTEN})$")
 # Target sentences: t- and the id of the sentence's first target (data/targets.yml).
-TARGET = re.compile(r"^t-[a-z0-9]+(?:-[a-z0-9]+)*$")
+TARGET = re.compile(r"^t-[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Every id of the scheme: the written ones, the generated paragraph ids and target sentences.
-SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+|t-[a-z0-9]+(?:-[a-z0-9]+)*)$")
+SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+|t-[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 # Ids that the indexes hook adds to document pages (cited-by) and to its generated pages.
 GENERATED = re.compile(r"^(?:cited-by|y\d{4}|by-(?:level|issuer|year)|level-[a-z-]+|in-compilation|elsewhere"
                        r"|col-[a-z-]+)$")

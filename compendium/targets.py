@@ -29,7 +29,7 @@ from compendium.vocabulary import Vocabulary
 
 TARGETS_FILE = ROOT / "data" / "targets.yml"
 _WHERE = "data/targets.yml"
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")  # a letter first: a CSS selector can name it
 _ROW = re.compile(r"^tab-\d+-r\d+$")
 # Sentence anchors on document pages: t- and the id of the sentence's first target.
 SENTENCE_ANCHOR_PREFIX = "t-"
@@ -141,9 +141,10 @@ def parse_target(record: dict, vocab: Vocabulary) -> Target:
             raise fail(f"unknown field '{field}'", f"Use only: {', '.join(REQUIRED + OPTIONAL)}.")
     text = {f: _text(record.get(f)) for f in REQUIRED + OPTIONAL}
     if not _ID.match(text["id"]):
-        raise fail(f"id {text['id']!r} is not ASCII kebab-case", "Write e.g. mfg-output-xianning-2020.")
+        raise fail(f"id {text['id']!r} is not ASCII kebab-case starting with a letter",
+                   "Write e.g. mfg-output-xianning-2020.")
     if not _ID.match(text["key"]):
-        raise fail(f"key {text['key']!r} is not ASCII kebab-case", "Write e.g. mfg-output.")
+        raise fail(f"key {text['key']!r} is not ASCII kebab-case starting with a letter", "Write e.g. mfg-output.")
     for field in ("document", "sentence", "indicator", "value"):
         if not text[field]:
             raise fail(f"'{field}' is empty", f"Give the {field} as the text has it.")
