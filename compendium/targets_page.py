@@ -142,6 +142,7 @@ def _group_html(index: int, group: Group, start: int, documents: dict[str, Docum
         shared = {t.scope for t, _ in paths if sum(u.scope == t.scope for u, _ in paths) > 1}
         charts = "".join(_chart_html(t, points, vocab, labels, documents if t.scope in shared else None)
                          for t, points in paths)
+        charts = f'<div class="t-charts">{charts}</div>' if charts else ""
         count = labels("targets.group_count").format(n=len(group.targets))
         head = (f'<tr class="t-group-head" data-sort-method="none"><th colspan="{len(COLUMNS)}" scope="colgroup">'
                 f'<span class="t-group-name">{html.escape(names)}</span> <span class="t-group-count">'
