@@ -91,11 +91,19 @@ def render_page(targets: list[Target], documents: dict[str, Document], vocab: Vo
     return (f"---\ntitle: {labels('targets.title')}\nhide:\n  - toc\n---\n\n"
             f"# {labels('targets.title')}\n\n"
             f'<p class="t-intro generated">{html.escape(labels("targets.intro").format(n=len(targets)))}</p>\n\n'
-            f'<p class="t-downloads generated">{html.escape(labels("targets.downloads"))}：{links}</p>\n\n'
+            f'<p class="t-downloads generated">{_format(labels("targets.downloads"), links=links)}</p>\n\n'
             f"{_filters(targets, documents, vocab, labels)}\n\n"
             f'<div class="t-wrap generated" data-search-exclude>\n<table class="targets">\n'
             f'<caption>{html.escape(labels("targets.title"))}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n{body}\n</table>\n</div>\n\n{script_tags}\n")
+
+
+def _format(label: str, **html_parts: str) -> str:
+    """A label with HTML put into its {placeholders}; the label's own text is escaped."""
+    escaped = html.escape(label)
+    for name, part in html_parts.items():
+        escaped = escaped.replace("{" + name + "}", part)
+    return escaped
 
 
 def _th(labels: Labels, name: str, method: str) -> str:
@@ -157,7 +165,7 @@ def _chart_html(first: Target, points: list[Point], vocab: Vocabulary, labels: L
     path = " → ".join(f'{labels("targets.year_format").format(year=p.year)} {p.label}' for p in points)
     scope = vocab.scopes[first.scope].zh
     if documents:
-        scope += f"（{documents[first.document].meta.title}）"
+        scope = labels("targets.chart_document").format(scope=scope, document=documents[first.document].meta.title)
     caption = labels("targets.chart").format(scope=scope, path=path)
     return (f'<figure class="t-chart-figure">{line_chart(points)}'
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
@@ -179,7 +187,8 @@ def _row_html(group: int, n: int, t: Target, documents: dict[str, Document], voc
         value += f' <span class="t-doubt">{html.escape(labels("targets.doubtful"))}</span>'
     baseline = html.escape(t.baseline)
     if t.baseline_year and str(t.baseline_year) not in t.baseline:
-        baseline = html.escape(labels("targets.year_format").format(year=t.baseline_year)) + "：" + baseline
+        year = labels("targets.year_format").format(year=t.baseline_year)
+        baseline = html.escape(labels("targets.baseline_format").format(year=year, value=t.baseline))
     year = labels("targets.year_format").format(year=t.year) if t.year else labels("targets.no_year")
     source = (f'<a href="{html.escape(t.url)}">{html.escape(doc.meta.title)}</a>'
               f'<details class="t-sentence"><summary>{html.escape(labels("targets.sentence"))}</summary>'
