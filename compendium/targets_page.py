@@ -132,7 +132,7 @@ def _filters(targets: list[Target], documents: dict[str, Document], vocab: Vocab
                   f'<input type="search" name="q" data-filter="q" autocomplete="off"></label>')
     fields.append(f'<label class="t-group-toggle"><input type="checkbox" name="group" checked> '
                   f'{html.escape(labels("targets.group"))}</label>')
-    fields.append(f'<button type="reset" class="md-button">{html.escape(labels("targets.reset"))}</button>')
+    fields.append(f'<button type="reset" class="t-reset">{html.escape(labels("targets.reset"))}</button>')
     count = html.escape(labels("targets.count"))
     return (f'<form class="t-filters generated" hidden aria-label="{html.escape(labels("targets.filters"))}" '
             f'data-count="{count}">' + "".join(fields) + '<p class="t-count" aria-live="polite"></p></form>')

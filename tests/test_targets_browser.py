@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import DESKTOP, PHONE, browser, server, visit  # noqa: F401 (fixtures of this module)
+from conftest import PHONE
+from test_browser import DESKTOP, visit
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
