@@ -80,16 +80,6 @@ def _pieces(raw: str) -> list[str]:
     return [p for p in pieces + [raw[pos:]] if p.strip()]
 
 
-def paragraph_of(body: str, first_line: int, sentence: str) -> tuple[int, str] | None:
-    """(line, raw Markdown) of the paragraph that holds `sentence`, compared as the fidelity check
-    compares (whitespace aside); None if no single paragraph holds it."""
-    wanted = content_chars(sentence)
-    for line, raw, text in text_lines(body, first_line):
-        if wanted and wanted in content_chars(text):
-            return line, raw
-    return None
-
-
 # --- table rows ------------------------------------------------------------------------------
 
 

@@ -100,7 +100,10 @@ def mark_page(markdown: str, marks: list[Mark], page: str, table_url: str, marke
 
 
 def refs_html(refs: tuple[Ref, ...], table_url: str, marker: str) -> str:
-    """The marker after a target sentence: 指标 (one target) or 指标 1 2 3 (several), each a link."""
+    """The marker after a target sentence: 指标 (one target) or 指标 1 2 3 (several), each a link.
+
+    It is left out of the search index (data-search-exclude); it holds no other span, because
+    Material's search parser ends an exclusion at the first closing tag of the same name."""
     def link(ref: Ref, text: str) -> str:
         label = html.escape(f"{text} {ref.label}" if text != marker else ref.label)
         return (f'<a class="target-ref" href="{table_url}#{ref.target_id}" title="{html.escape(ref.label)}" '
@@ -109,9 +112,9 @@ def refs_html(refs: tuple[Ref, ...], table_url: str, marker: str) -> str:
     if len(refs) == 1:
         inner = link(refs[0], marker)
     else:
-        inner = f'<span class="target-refs__label">{html.escape(marker)}</span>' + "".join(
+        inner = f'<small class="target-refs__label">{html.escape(marker)}</small>' + "".join(
             link(ref, str(n)) for n, ref in enumerate(refs, 1))
-    return f'<span class="target-refs generated">{inner}</span>'
+    return f'<span class="target-refs generated" data-search-exclude>{inner}</span>'
 
 
 def _find_sentence(lines: list[str], sentence: str, page: str) -> tuple[int, int, int]:

@@ -93,7 +93,7 @@ def render_page(targets: list[Target], documents: dict[str, Document], vocab: Vo
             f'<p class="t-intro generated">{html.escape(labels("targets.intro").format(n=len(targets)))}</p>\n\n'
             f'<p class="t-downloads generated">{_format(labels("targets.downloads"), links=links)}</p>\n\n'
             f"{_filters(targets, documents, vocab, labels)}\n\n"
-            f'<div class="t-wrap generated" data-search-exclude>\n<table class="targets">\n'
+            f'<div class="t-wrap generated">\n<table class="targets" data-search-exclude>\n'
             f'<caption>{html.escape(labels("targets.title"))}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n{body}\n</table>\n</div>\n\n{script_tags}\n")
 
@@ -134,8 +134,9 @@ def _filters(targets: list[Target], documents: dict[str, Document], vocab: Vocab
                   f'{html.escape(labels("targets.group"))}</label>')
     fields.append(f'<button type="reset" class="t-reset">{html.escape(labels("targets.reset"))}</button>')
     count = html.escape(labels("targets.count"))
-    return (f'<form class="t-filters generated" hidden aria-label="{html.escape(labels("targets.filters"))}" '
-            f'data-count="{count}">' + "".join(fields) + '<p class="t-count" aria-live="polite"></p></form>')
+    name = html.escape(labels("targets.filters"))
+    return (f'<form class="t-filters generated" hidden data-search-exclude aria-label="{name}" data-count="{count}">'
+            + "".join(fields) + '<p class="t-count" aria-live="polite"></p></form>')
 
 
 def _group_html(index: int, group: Group, start: int, documents: dict[str, Document], vocab: Vocabulary,

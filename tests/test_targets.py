@@ -238,7 +238,7 @@ def test_a_marked_sentence_keeps_every_character_and_links_to_its_rows():
     assert 'href="../targets.html#a"' in out and 'href="../targets.html#b"' in out
     assert '- ——<span class="target" id="t-c">网络建设目标' in out  # the item still starts with ——
     assert ('<tr id="tab-1-r1" class="target-row"><td>宽带普及率</td><td>48%</td><td>70%'
-            '<span class="target-refs generated">') in out
+            '<span class="target-refs generated" data-search-exclude>') in out
 
 
 def test_a_sentence_that_crosses_the_run_in_head_is_refused():
