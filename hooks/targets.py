@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -38,6 +39,7 @@ _labels: list[Labels] = []
 # --- events ----------------------------------------------------------------------------------
 
 
+@event_priority(_shared.AFTER_I18N)  # after a language edition has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Load and check every target against its page; the build stops on the first bad record.
     root = Path(config.config_file_path).parent
@@ -66,9 +68,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"{source} is missing: run ./tools/setup.sh (it installs the Node tools of "
                               "package-lock.json, tablesort among them).")
         _shared.add_asset(files, config, site_path, str(root / source))
-    scripts = list(VENDORED.values())[:2] + [SCRIPT]
-    markdown = render_page(targets, state.documents, state.vocab, labels, {"targets.json": JSON, "targets.csv": CSV},
-                           scripts)
+    # Data and scripts are at the site root; a language edition's page is one folder down.
+    root = "../" if _shared.language_folder(config) else ""
+    scripts = [root + path for path in list(VENDORED.values())[:2] + [SCRIPT]]
+    markdown = render_page(targets, state.documents, state.vocab, labels,
+                           {"targets.json": root + JSON, "targets.csv": root + CSV}, scripts)
     _shared.add_page(files, config, PAGE, markdown)
     return files
 

@@ -16,7 +16,7 @@ from compendium.targets import load_targets
 from compendium.targets_page import EXPORT_FIELDS
 from compendium.vocabulary import load_vocabulary
 
-from conftest import ROOT
+from conftest import ROOT, edit, line_of, run_mkdocs_build
 
 TARGETS = load_targets(load_vocabulary())
 BY_ID = {t.id: t for t in TARGETS}
@@ -170,3 +170,14 @@ def test_groups_show_a_chart_with_its_numbers_in_text(html):
     assert hi_tech.select_one("svg")["aria-hidden"] == "true"
     energy = page.find("tr", id="energy-saving-industry-output-hubei-2020").find_parent("tbody")
     assert energy.find("tr", id="energy-saving-industry-output-xianning-2025") is not None
+
+
+def test_a_bad_record_stops_the_build_naming_it(project_copy, tmp_path):
+    # The value as printed must be in its sentence: a changed value stops the build with the record's line.
+    path = project_copy / "data" / "targets.yml"
+    edit(path, "value: 2500亿元, value_number: 2500", "value: 2600亿元, value_number: 2600")
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    line = line_of(path, "id: mfg-output-xianning-2020,")
+    assert (f"Bad target record: data/targets.yml:{line}: target mfg-output-xianning-2020: "
+            "the value '2600亿元' is not in the sentence") in result.stdout + result.stderr
