@@ -1,0 +1,297 @@
+"""The search evaluation: reader queries typed into the site's own search box in Chromium.
+
+Loads and checks the evaluation set (search_queries.yml), opens the built site at phone width
+over HTTP or from file://, types the queries one after another into Material's search box and
+scores the result list: hit@1 and hit@5, overall and by kind of query.
+
+Used by tests/test_search.py, and by hand against any built site:
+
+    .venv/bin/python tests/search_eval.py site/ [--protocol http|file|both] [--misses]
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import re
+import sys
+import threading
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+QUERIES = HERE / "search_queries.yml"
+DOCS = HERE.parent / "docs"
+KINDS = ("doc_no", "title", "phrase", "place", "company", "slogan", "mixed")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+
+# How long the result list must stay unchanged after the last keystroke to count as settled, and
+# how long to wait at most for a query's results.
+SETTLE_MS = 250
+QUERY_TIMEOUT_MS = 4_000
+
+
+# --- the evaluation set ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """One query of the set: what is typed, its kind, the acceptable pages and why."""
+
+    q: str
+    kind: str
+    expect: tuple[str, ...]
+    evidence: str
+    note: str = ""
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    """The queries of the evaluation set, in file order."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+    return [Query(e["q"], e["kind"], tuple(e["expect"]), e["evidence"], e.get("note", "")) for e in entries]
+
+
+def page_words(url: str, docs: Path = DOCS) -> str:
+    """The words of a page's Markdown (front matter included), without inline markup."""
+    md = (docs / (url[: -len(".html")] + ".md")).read_text(encoding="utf-8")
+    return re.sub(r"\*\*|\{[#:][^}]*\}|<[^>]+>", "", md)
+
+
+def loose(text: str) -> str:
+    """Text as a reader types it: half width, lower case, no spaces or punctuation."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).lower() if c.isalnum())
+
+
+def check_queries(queries: list[Query], docs: Path = DOCS) -> list[str]:
+    """Problems of the set: unknown kinds, missing pages, evidence not on a page, unrelated queries."""
+    problems = []
+    seen = Counter(q.q for q in queries)
+    problems += [f"{q!r}: listed {n} times" for q, n in seen.items() if n > 1]
+    for query in queries:
+        name = f"{query.q!r}"
+        if query.kind not in KINDS:
+            problems.append(f"{name}: unknown kind {query.kind!r}")
+        if not query.expect:
+            problems.append(f"{name}: no expected page")
+        for url in query.expect:
+            if not (docs / (url[: -len(".html")] + ".md")).is_file():
+                problems.append(f"{name}: no page {url}")
+            elif query.evidence not in page_words(url, docs):
+                problems.append(f"{name}: {url} does not contain {query.evidence!r}")
+        if query.kind == "doc_no":
+            # The numbers typed are those of the 文号 (year, number), in its order.
+            typed = re.findall(r"\d+", unicodedata.normalize("NFKC", query.q))
+            printed = re.findall(r"\d+", query.evidence)
+            if not typed or not _in_order(typed, printed):
+                problems.append(f"{name}: its numbers are not those of {query.evidence!r}")
+        elif not _in_order(list(loose(query.q)), list(loose(query.evidence))):
+            problems.append(f"{name}: not the words of {query.evidence!r}")
+    return problems
+
+
+def _in_order(items: list[str], within: list[str]) -> bool:
+    """True if every item occurs in `within`, in the same order."""
+    rest = iter(within)
+    return all(any(item == other for other in rest) for item in items)
+
+
+# --- typing into the site's search box ---------------------------------------------------------
+
+# Records every change of the result list (its count and the time of the last), so that the
+# runner can wait until the results of the whole query are shown.
+_WATCH = """() => {
+  const box = document.querySelector(".md-search-result");
+  window.__searchChanges = 0; window.__searchChanged = performance.now();
+  new MutationObserver(() => { window.__searchChanges++; window.__searchChanged = performance.now(); })
+    .observe(box, {childList: true, subtree: true, characterData: true});
+}"""
+_SETTLED = """([changes, settle]) => window.__searchChanges > changes
+  && performance.now() - window.__searchChanged >= settle"""
+_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")]
+  .map(li => li.querySelector("a.md-search-result__link")?.href || "")"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one query brought back: the pages of the result groups, in order."""
+
+    query: Query
+    pages: tuple[str, ...]
+
+    @property
+    def rank(self) -> int | None:
+        """Position (1-based) of the first expected page among the results, None if absent."""
+        for i, page in enumerate(self.pages, 1):
+            if page in self.query.expect:
+                return i
+        return None
+
+
+def open_search(page) -> bool:
+    """Open the search box as a reader on a phone does, by the magnifier; False if there is none."""
+    page.locator("label.md-header__button[for='__search']").first.click()
+    box = page.locator("input.md-search__input")
+    try:
+        box.wait_for(state="visible", timeout=5_000)
+    except Exception as err:  # Material hides search when its worker cannot start
+        if type(err).__name__ != "TimeoutError":
+            raise
+        return False
+    page.evaluate(_WATCH)
+    return True
+
+
+def type_query(page, text: str, timeout_ms: int = QUERY_TIMEOUT_MS) -> list[str]:
+    """Clear the box, type `text` and return the result links once the list has settled.
+
+    Playwright types characters that are not on the keyboard as committed text, without key
+    events; a reader's input method ends each commit with a key release, played here by End.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.keyboard.press("End")
+    page.wait_for_timeout(50)
+    changes = page.evaluate("() => window.__searchChanges")
+    page.keyboard.type(text)
+    page.keyboard.press("End")
+    try:
+        page.wait_for_function(_SETTLED, arg=[changes, SETTLE_MS], timeout=timeout_ms, polling=50)
+    except Exception as err:  # a query that changes nothing: no results
+        if type(err).__name__ != "TimeoutError":
+            raise
+    return page.evaluate(_RESULTS)
+
+
+def site_page(href: str, base: str) -> str:
+    """A result link as a site-relative page URL: no query, no fragment."""
+    path = urlsplit(href)._replace(query="", fragment="").geturl()
+    return unquote(path[len(base):]) if path.startswith(base) else path
+
+
+def warm_up(page, tries: int = 10) -> bool:
+    """Type a common word until results come: Material's search may miss queries typed early."""
+    for _ in range(tries):
+        if type_query(page, "发展", timeout_ms=2_000):
+            return True
+    return False
+
+
+def run_queries(page, base: str, queries: list[Query]) -> list[Outcome]:
+    """Type every query one after another into the open search box; what each brought back."""
+    outcomes = []
+    for query in queries:
+        links = type_query(page, query.q)
+        outcomes.append(Outcome(query, tuple(site_page(h, base) for h in links)))
+    return outcomes
+
+
+# --- scores ------------------------------------------------------------------------------------
+
+
+def hit_rate(outcomes: list[Outcome], k: int) -> float:
+    """Share of queries whose first expected page is among the first k results."""
+    hits = sum(1 for o in outcomes if o.rank is not None and o.rank <= k)
+    return hits / len(outcomes) if outcomes else 0.0
+
+
+def report(outcomes: list[Outcome], label: str, misses: bool = True) -> str:
+    """hit@1 and hit@5 overall and by kind; with `misses`, the queries not first, with their top results."""
+    lines = [f"{label}: hit@1 {hit_rate(outcomes, 1):.1%}  hit@5 {hit_rate(outcomes, 5):.1%}  "
+             f"({len(outcomes)} queries)"]
+    for kind in KINDS:
+        part = [o for o in outcomes if o.query.kind == kind]
+        if part:
+            lines.append(f"  {kind:8} {len(part):3}  hit@1 {hit_rate(part, 1):6.1%}  hit@5 {hit_rate(part, 5):6.1%}")
+    if misses:
+        for o in outcomes:
+            if o.rank != 1:
+                lines.append(f"  rank {o.rank or '-':>2}  {o.query.q!r} → {', '.join(o.pages[:3]) or '(nothing)'}")
+    return "\n".join(lines)
+
+
+# --- the browser and the server ----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def chromium(playwright):
+    """Debian's Chromium, launched as the tests launch it."""
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """The built site over HTTP on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def evaluate(browser, base: str, queries: list[Query]) -> tuple[list[Outcome], bool]:
+    """Open the home page at `base` on a phone, search every query; outcomes and whether it warmed up."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base + "index.html", wait_until="load")
+        if not open_search(page):
+            return [Outcome(q, ()) for q in queries], False
+        ready = warm_up(page)
+        return run_queries(page, base, queries), ready
+    finally:
+        context.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: evaluate a built site and print the scores."""
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="folder of the built site")
+    parser.add_argument("--protocol", choices=("http", "file", "both"), default="both")
+    parser.add_argument("--misses", action="store_true", help="list the queries not found first")
+    args = parser.parse_args(argv)
+    queries = load_queries()
+    if problems := check_queries(queries):
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    site = args.site.resolve()
+    with sync_playwright() as p, chromium(p) as browser:
+        for protocol in ("http", "file"):
+            if args.protocol not in (protocol, "both"):
+                continue
+            with serve(site) if protocol == "http" else contextlib.nullcontext(site.as_uri() + "/") as base:
+                started = time.monotonic()
+                outcomes, ready = evaluate(browser, base, queries)
+                label = f"{protocol} ({time.monotonic() - started:.0f} s{'' if ready else ', never ready'})"
+                print(report(outcomes, label, args.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
