@@ -3,22 +3,18 @@ served over HTTP and Debian Chromium, one of each per test module that asks for 
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from browsing import ARGS, CHROMIUM, PHONE, chromium, serve  # noqa: F401 (ARGS, PHONE: for the tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "device_scale_factor": 2}
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 
 
@@ -56,28 +52,15 @@ def browser():
     if not CHROMIUM.exists():
         pytest.fail("Debian chromium is missing: run tools/test.sh as root, or apt-get install chromium")
     from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with sync_playwright() as p, chromium(p) as b:
         yield b
-        b.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request into the test output."""
-
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def server(site):
     """The built site over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import re
 import sys
-import threading
 import time
 import unicodedata
 from collections import Counter
@@ -26,19 +23,16 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from browsing import PHONE, chromium, serve
+
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "search_queries.yml"
 DOCS = HERE.parent / "docs"
 KINDS = ("doc_no", "title", "phrase", "place", "company", "slogan", "mixed")
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2}
-
 # How long the result list must stay unchanged after the last keystroke to count as settled, and
 # how long to wait at most for a query's results.
-SETTLE_MS = 250
+SETTLE_MS = 100
 QUERY_TIMEOUT_MS = 4_000
 
 
@@ -153,20 +147,22 @@ def open_search(page) -> bool:
 
 
 def type_query(page, text: str, timeout_ms: int = QUERY_TIMEOUT_MS) -> list[str]:
-    """Clear the box, type `text` and return the result links once the list has settled.
+    """Replace the box's text with `text` and return the result links once the list has settled.
 
-    Playwright types characters that are not on the keyboard as committed text, without key
-    events; a reader's input method ends each commit with a key release, played here by End.
+    As a phone's input method does: the text is committed at once (one input event, no key
+    events for the characters), then a key is released (End here), which is when Material reads
+    the box. So each query reaches the worker once, and the first results after it are its own.
     """
     box = page.locator("input.md-search__input")
-    box.fill("")
-    page.keyboard.press("End")
-    page.wait_for_timeout(50)
+    box.evaluate("el => el.select()")
     changes = page.evaluate("() => window.__searchChanges")
-    page.keyboard.type(text)
+    if text:
+        page.keyboard.insert_text(text)
+    else:
+        page.keyboard.press("Backspace")
     page.keyboard.press("End")
     try:
-        page.wait_for_function(_SETTLED, arg=[changes, SETTLE_MS], timeout=timeout_ms, polling=50)
+        page.wait_for_function(_SETTLED, arg=[changes, SETTLE_MS], timeout=timeout_ms, polling=25)
     except Exception as err:  # a query that changes nothing: no results
         if type(err).__name__ != "TimeoutError":
             raise
@@ -220,44 +216,20 @@ def report(outcomes: list[Outcome], label: str, misses: bool = True) -> str:
     return "\n".join(lines)
 
 
-# --- the browser and the server ----------------------------------------------------------------
+# --- the whole evaluation --------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def chromium(playwright):
-    """Debian's Chromium, launched as the tests launch it."""
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    try:
-        yield browser
-    finally:
-        browser.close()
+def evaluate(browser, base: str, queries: list[Query], requests: list[str] | None = None
+             ) -> tuple[list[Outcome], bool]:
+    """Open the home page at `base` on a phone, search every query; outcomes and whether it warmed up.
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    """The built site over HTTP on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def evaluate(browser, base: str, queries: list[Query]) -> tuple[list[Outcome], bool]:
-    """Open the home page at `base` on a phone, search every query; outcomes and whether it warmed up."""
+    The URLs the page requests are added to `requests`, if given.
+    """
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
+        if requests is not None:
+            page.on("request", lambda r: requests.append(r.url))
         page.goto(base + "index.html", wait_until="load")
         if not open_search(page):
             return [Outcome(q, ()) for q in queries], False

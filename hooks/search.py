@@ -1,0 +1,56 @@
+"""MkDocs hook: the site's search index, one per language, for the site's own search worker.
+
+Collects every page's rendered content (compendium.searchindex cuts it into sections) and writes
+the language's index, search/index.<lang>.js, after the build. Material's search plugin keeps
+its search box and writes search/search_index.json, but indexes no page: that file is only a
+stub its bundle fetches on every page view, so the pages' text is not fetched with it.
+overrides/main.html points Material's bundle at the site's worker with search_worker_url().
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from compendium.searchindex import (WORKER_PATH, SearchPage, index_data, index_path, index_script, page_weight,
+                                    search_page, worker_url)
+
+_pages: list[SearchPage] = []
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # A build (an edition builds one per language) starts with no pages; the worker must be there.
+    _pages.clear()
+    if files.get_file_from_path(WORKER_PATH) is None:
+        raise PluginError(f"Search: docs/{WORKER_PATH} is missing; the site's search needs it.")
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # For overrides/main.html: the worker's URL, naming the index of the page's language.
+    version = str(config.extra.get("build", {}).get("version", ""))
+    env.globals["search_worker_url"] = lambda lang: worker_url(lang, version)
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Every page's content, as sections, into the site's index; none into Material's.
+    doc_no = str(page.meta.get("doc_no") or "")
+    _pages.append(search_page(page.url, page.title or "", html, doc_no, page_weight(page.file.src_uri)))
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = str(config.theme["language"] or "zh")
+    script = index_script(index_data(sorted(_pages, key=lambda p: p.url), lang))
+    path = Path(config.site_dir) / index_path(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script, encoding="utf-8")

@@ -1,0 +1,26 @@
+"""MkDocs hook: the npm packages' browser scripts that the site serves itself (compendium.vendor).
+
+Adds each file from node_modules/, at the version package-lock.json pins, to the site's files
+under assets/vendor/<package>/, with its licence.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from compendium.errors import PageError
+from compendium.vendor import vendored_files
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # Copied like any static file of the site.
+    try:
+        vendored = vendored_files(Path(config.config_file_path).parent)
+    except PageError as err:
+        raise PluginError(f"Vendored script: {err}") from None
+    for v in vendored:
+        files.append(File.generated(config, v.dest, abs_src_path=str(v.src)))
+    return files
