@@ -33,7 +33,7 @@ KINDS = ("doc_no", "title", "phrase", "place", "company", "slogan", "mixed")
 # How long the result list must stay unchanged after the last keystroke to count as settled, and
 # how long to wait at most for a query's results.
 SETTLE_MS = 100
-QUERY_TIMEOUT_MS = 4_000
+QUERY_TIMEOUT_MS = 10_000
 
 
 # --- the evaluation set ------------------------------------------------------------------------
