@@ -103,13 +103,22 @@ def _in_order(items: list[str], within: list[str]) -> bool:
 # --- typing into the site's search box ---------------------------------------------------------
 
 # Records every change of the result list (its count and the time of the last), so that the
-# runner can wait until the results of the whole query are shown.
+# runner can wait until the results of the whole query are shown; and when text last came into
+# the box and when the list first changed after it (keystroke to results).
 _WATCH = """() => {
   const box = document.querySelector(".md-search-result");
   window.__searchChanges = 0; window.__searchChanged = performance.now();
-  new MutationObserver(() => { window.__searchChanges++; window.__searchChanged = performance.now(); })
-    .observe(box, {childList: true, subtree: true, characterData: true});
+  window.__searchTyped = null; window.__searchShown = null;
+  document.querySelector("input.md-search__input").addEventListener("input", () => {
+    window.__searchTyped = performance.now(); window.__searchShown = null;
+  }, true);
+  new MutationObserver(() => {
+    window.__searchChanges++; window.__searchChanged = performance.now();
+    if (window.__searchShown === null) window.__searchShown = window.__searchChanged;
+  }).observe(box, {childList: true, subtree: true, characterData: true});
 }"""
+_LATENCY = """() => window.__searchShown === null || window.__searchTyped === null
+  ? null : window.__searchShown - window.__searchTyped"""
 _SETTLED = """([changes, settle]) => window.__searchChanges > changes
   && performance.now() - window.__searchChanged >= settle"""
 _RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")]
@@ -122,6 +131,7 @@ class Outcome:
 
     query: Query
     pages: tuple[str, ...]
+    latency_ms: float | None = None  # from the text coming into the box to the list changing
 
     @property
     def rank(self) -> int | None:
@@ -188,7 +198,8 @@ def run_queries(page, base: str, queries: list[Query]) -> list[Outcome]:
     outcomes = []
     for query in queries:
         links = type_query(page, query.q)
-        outcomes.append(Outcome(query, tuple(site_page(h, base) for h in links)))
+        latency = page.evaluate(_LATENCY)
+        outcomes.append(Outcome(query, tuple(site_page(h, base) for h in links), latency))
     return outcomes
 
 
@@ -199,6 +210,16 @@ def hit_rate(outcomes: list[Outcome], k: int) -> float:
     """Share of queries whose first expected page is among the first k results."""
     hits = sum(1 for o in outcomes if o.rank is not None and o.rank <= k)
     return hits / len(outcomes) if outcomes else 0.0
+
+
+def latency(outcomes: list[Outcome]) -> str:
+    """Keystroke to results: the first query (it may wait for the index), then median and worst."""
+    times = [o.latency_ms for o in outcomes if o.latency_ms is not None]
+    if len(times) < 2:
+        return "keystroke to results: not measured"
+    rest = sorted(times[1:])
+    return (f"keystroke to results: first {times[0]:.0f} ms; then median {rest[len(rest) // 2]:.0f} ms, "
+            f"worst {rest[-1]:.0f} ms ({len(rest)} queries)")
 
 
 def report(outcomes: list[Outcome], label: str, misses: bool = True) -> str:
@@ -219,11 +240,12 @@ def report(outcomes: list[Outcome], label: str, misses: bool = True) -> str:
 # --- the whole evaluation --------------------------------------------------------------------
 
 
-def evaluate(browser, base: str, queries: list[Query], requests: list[str] | None = None
+def evaluate(browser, base: str, queries: list[Query], requests: list[str] | None = None, warm: bool = True
              ) -> tuple[list[Outcome], bool]:
     """Open the home page at `base` on a phone, search every query; outcomes and whether it warmed up.
 
-    The URLs the page requests are added to `requests`, if given.
+    The URLs the page requests are added to `requests`, if given. Without `warm`, the first query
+    of the set is the first typed (its latency then includes loading the index).
     """
     context = browser.new_context(**PHONE)
     try:
@@ -233,7 +255,7 @@ def evaluate(browser, base: str, queries: list[Query], requests: list[str] | Non
         page.goto(base + "index.html", wait_until="load")
         if not open_search(page):
             return [Outcome(q, ()) for q in queries], False
-        ready = warm_up(page)
+        ready = warm_up(page) if warm else True
         return run_queries(page, base, queries), ready
     finally:
         context.close()
@@ -247,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="folder of the built site")
     parser.add_argument("--protocol", choices=("http", "file", "both"), default="both")
     parser.add_argument("--misses", action="store_true", help="list the queries not found first")
+    parser.add_argument("--no-warm-up", dest="warm", action="store_false",
+                        help="type the set at once, without waiting for results of a first query")
     args = parser.parse_args(argv)
     queries = load_queries()
     if problems := check_queries(queries):
@@ -259,9 +283,10 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             with serve(site) if protocol == "http" else contextlib.nullcontext(site.as_uri() + "/") as base:
                 started = time.monotonic()
-                outcomes, ready = evaluate(browser, base, queries)
+                outcomes, ready = evaluate(browser, base, queries, warm=args.warm)
                 label = f"{protocol} ({time.monotonic() - started:.0f} s{'' if ready else ', never ready'})"
                 print(report(outcomes, label, args.misses))
+                print("  " + latency(outcomes))
     return 0
 
 
