@@ -9,7 +9,8 @@ places a result can link to, each with its title and its words as shown on the p
   run-in heads         <p><strong id="s1-1">（一）…。</strong>…: the rest of their paragraph
   remarks              <figure class="remark" id="r-…">: the attribution is the title
   boxes                专栏 (an admonition with an id): its title and text
-  table rows           <tr id="tab-1-r3">: the table's caption is the title, the cells the text
+  tables and rows      <table id="tab-1">: its caption; <tr id="tab-1-r3">: the first cell is the
+                       title, the other cells the text
 
 Text the site generates (class `generated`) and the ¶ permalinks are left out; zero-width
 characters are removed, so that nothing copied from a result carries them.
@@ -139,10 +140,12 @@ def _block_sections(el: Tag) -> list[Section]:
     if table is None or not table.get("id"):
         return []
     caption = table.find("caption")
-    title = _text(caption) if caption else ""
-    rows = [Section(tr["id"], title, [" ".join(_text(c) for c in tr.find_all(["th", "td"]))])
-            for tr in table.find_all("tr") if tr.get("id")]
-    return [Section(table["id"], title, [])] + rows
+    rows = []
+    for tr in table.find_all("tr"):
+        cells = [_text(c) for c in tr.find_all(["th", "td"])]
+        if tr.get("id") and cells:
+            rows.append(Section(tr["id"], cells[0], [" ".join(cells[1:])]))
+    return [Section(table["id"], _text(caption) if caption else "", [])] + rows
 
 
 # --- the index and the stub ---------------------------------------------------------------------

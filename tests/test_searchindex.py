@@ -49,8 +49,10 @@ def test_a_page_is_cut_where_results_can_link():
     # A remark is titled by its attribution; zero-width characters are gone.
     assert rows["r-20171218"] == ["r-20171218", "——2017年12月18日，在中央经济工作会议上的讲话", "推动高质量发展。"]
     assert rows["box-1"] == ["box-1", "专栏1 智能制造工程", "建设智能工厂。"]
-    # Table rows: the caption is the title, the cells the text (a cell's line break joins).
-    assert rows["tab-1-r1"] == ["tab-1-r1", "主要指标", "创新能力 研发经费"]
+    # A table is titled by its caption; a row by its first cell, the others are its text (a
+    # cell's line break joins).
+    assert rows["tab-1"] == ["tab-1", "主要指标", ""]
+    assert rows["tab-1-r1"] == ["tab-1-r1", "创新能力", "研发经费"]
     assert page.doc_no == "国办发〔2015〕59号"
 
 

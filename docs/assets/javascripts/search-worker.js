@@ -53,7 +53,7 @@
   };
   const MAX_QUERY = 64;        // folded characters of a query that are searched
   const MAX_LOOSE = 24;        // … and matched in pieces when not found as a whole
-  const MIN_COVER = 0.5;       // share of a query a section must hold to match in pieces
+  const MIN_COVER = 0.7;       // share of a query a section must hold to match in pieces
   const MAX_SECTIONS = 10;     // sections shown per page
   const MAX_PAGES = 50;        // pages in a result
 
@@ -340,8 +340,11 @@
     scored.sort((a, b) => b.score - a.score || a.page.order - b.page.order);
     return scored.slice(0, MAX_PAGES).map(({ page, m, hitsOf, score }) => {
       const missing = terms.filter(t => !m.found.has(t)).map(t => typed.get(t) || t);
-      const items = hitsOf.slice(0, MAX_SECTIONS).map(([section, h], k) =>
-        item(section, h, k === 0 ? score : h.score * page.weight, missing));
+      // Sections score in proportion to the best (which carries the page's score): Material
+      // shows those level with the first, and folds the others under "more on this page".
+      const best = hitsOf[0][1].score || 1;
+      const items = hitsOf.slice(0, MAX_SECTIONS).map(([section, h]) =>
+        item(section, h, score * h.score / best, missing));
       if (!hitsOf.some(([section]) => section.anchor === ""))
         items.push(item(page.sections[0], null, 0, missing));
       const all = new Set(hitsOf.flatMap(([, h]) => [...h.terms]));
