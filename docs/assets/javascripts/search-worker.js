@@ -19,7 +19,8 @@
  * that come before the index is in are answered once it is; a newer query supersedes an older.
  *
  * Matching: the index and the query are folded the same way (fold: full width to half width,
- * lower case, no spaces, punctuation, brackets or zero-width characters), and a query matches
+ * lower case, no spaces, punctuation, brackets or zero-width characters; digits these kept apart
+ * stay apart by one space: 〔2015〕59号 → 2015 59号), and a query matches
  * where its folded form occurs in the folded text, on any character boundary (the limit of
  * character n-grams; digits must not run on: 8号 is not 358号). A 文号 is also recognised in
  * any common spelling and matched by issuer, year and number. A query found nowhere as a whole
@@ -64,8 +65,9 @@
 
   /* Fold text; `from[i]`, `to[i]` are where folded character i came from in the text. */
   function fold(text) {
-    let s = "";
+    let s = "", gap = -1;  // gap: where the characters dropped since the last one kept begin
     const from = [], to = [];
+    const push = (c, a, b) => { s += c; from.push(a); to.push(b); };
     for (let i = 0; i < text.length;) {
       const cp = text.codePointAt(i);
       const n = cp > 0xffff ? 2 : 1;
@@ -73,12 +75,14 @@
       const f = (cp >= 0x4e00 && cp <= 0x9fff) ? ch
         : cp < 0x80 ? ch.toLowerCase() : ch.normalize("NFKC").toLowerCase();
       for (const c of f) {
-        const keep = KEEP.test(c) ||
-          (c === "." && DIGIT.test(s[s.length - 1] || "") && DIGIT.test(nextFolded(text, i + n)));
-        if (keep) {
-          s += c;
-          from.push(i);
-          to.push(i + n);
+        const afterDigit = DIGIT.test(s[s.length - 1] || "");
+        if (KEEP.test(c) || (c === "." && afterDigit && gap < 0 && DIGIT.test(nextFolded(text, i + n)))) {
+          // Digits apart stay apart (〔2015〕59 → "2015 59"), so that numbers do not run together.
+          if (gap >= 0 && afterDigit && DIGIT.test(c)) push(" ", gap, gap + 1);
+          push(c, i, i + n);
+          gap = -1;
+        } else if (gap < 0) {
+          gap = i;
         }
       }
       i += n;
