@@ -93,6 +93,8 @@ def test_the_engine_ranks_title_and_doc_no_first_and_escapes_the_text():
       const pages = q => e.search(q).items.map(g => g[0].location.split("#")[0]);
       console.log(JSON.stringify({{
         title: pages("甲市工业发展意见"), docNo: pages("甲政发[2016]358号"), number: pages("358号文"),
+        cited: e.search("甲政发2016年358号").items[1].map(i => i.text).join(""),
+        citedNumber: e.search("358号文").items[1].map(i => i.text).join(""),
         noRunOn: pages("8号"), amount: pages("2500亿元"), mixed: pages("5g基站"),
         script: e.search("<script>alert").items.map(g => g.map(i => i.text).join("")).join(""),
         item: e.search("5G基站").items[0][0],
@@ -101,6 +103,9 @@ def test_the_engine_ranks_title_and_doc_no_first_and_escapes_the_text():
     assert results["title"] == ["a.html", "b.html"]  # the document above the page that cites it
     assert results["docNo"] == ["a.html", "b.html"]
     assert results["number"] == ["a.html", "b.html"]
+    # A cited 文号 is marked from the issuer typed, or from its year (the words before are not it).
+    assert "意见（<mark>甲政发〔2016〕358号</mark>）" in results["cited"]
+    assert "甲政发〔<mark>2016〕358号</mark>" in results["citedNumber"]
     assert results["noRunOn"] == [] and results["amount"] == []  # 8号 is not 358号, 2500 not 12500
     assert results["mixed"] == ["b.html"]
     assert "&lt;<mark>script&gt;alert</mark>" in results["script"] and "<script" not in results["script"]

@@ -277,7 +277,7 @@
               const [m, h] = hitOf(section);
               h.score += SCORE.citedDocNo;
               terms.forEach(t => m.found.add(t));
-              markPrinted(h, section, cited);
+              markPrinted(h, section, cited, query.docNo.issuer);
             }
       }
     }
@@ -315,7 +315,11 @@
   }
 
   /* Mark a printed 文号 in the section's text (its spans in folded positions). */
-  function markPrinted(hit, section, printed) {
+  /* In running text the issuer's start is unknown (…的意见国办发〔2015〕59号): only the issuer typed,
+   * or none, is marked with the year and number. */
+  function markPrinted(hit, section, printed, typedIssuer) {
+    if (typedIssuer !== undefined)
+      printed = { start: printed.start + printed.issuer.length - typedIssuer.length, end: printed.end };
     const start = section.fx.from.findIndex(i => i >= printed.start);
     let end = start;
     while (end >= 0 && end < section.fx.from.length && section.fx.from[end] < printed.end) end++;
