@@ -230,17 +230,28 @@
     const query = parseQuery(raw);
     if (!query.whole) return { items: [] };
     const terms = query.parts.length > 1 ? query.parts : [query.whole];
-    const matches = new Map();  // page → {sections: Map(section → hit), found: Set(term)}
-    const hitOf = (section) => {
-      let m = matches.get(section.page);
-      if (!m) matches.set(section.page, m = { sections: new Map(), found: new Set(), bonus: 0 });
+    const matches = new Matches();
+    matchTerms(matches, pages, strategy, query, terms);
+    if (query.docNo) matchDocNo(matches, pages, query.docNo, terms);
+    if (!matches.size && query.whole.length >= 2) matchPieces(matches, pages, strategy, query.whole, terms);
+    return { items: rank(matches, terms, query.typed) };
+  }
+
+  /* What matched: page → {sections: Map(section → hit), found: Set(term), bonus}. */
+  class Matches extends Map {
+    /* The page's match and the section's hit, created empty on first use. */
+    of(section) {
+      let m = this.get(section.page);
+      if (!m) this.set(section.page, m = { sections: new Map(), found: new Set(), bonus: 0 });
       let h = m.sections.get(section);
       if (!h) m.sections.set(section, h = { score: 0, titleSpans: [], textSpans: [], terms: new Set() });
       return [m, h];
-    };
+    }
+  }
 
-    /* 1. the terms, and the whole typed together, as they are */
-    const wanted = query.parts.length > 1 ? [...terms, query.whole] : terms;
+  /* 1. The terms (and, of several, the whole typed together) where they occur. */
+  function matchTerms(matches, pages, strategy, query, terms) {
+    const wanted = terms.length > 1 ? [...terms, query.whole] : terms;
     for (const page of pages)
       for (const section of page.sections)
         for (const term of wanted) {
@@ -248,7 +259,7 @@
           const inText = occurrences(section.fx.s, section.ax, term, strategy);
           const count = inTitle.length + inText.length;
           if (!count) continue;
-          const [m, h] = hitOf(section);
+          const [m, h] = matches.of(section);
           if (terms.includes(term)) m.found.add(term);
           h.score += SCORE.mention * (1 + Math.log2(count));
           if (inTitle.length) {
@@ -259,52 +270,51 @@
           h.textSpans.push(...inText);
           h.terms.add(spell(section, inTitle, inText));
         }
+  }
 
-    /* 2. a 文号 in any spelling: the page's own, or cited in a section */
-    if (query.docNo) {
-      for (const page of pages) {
-        if (page.docNo && sameDocNo(query.docNo, page.docNo)) {
-          const [m, h] = hitOf(page.sections[0]);
-          m.bonus += query.docNo.year ? SCORE.docNo : SCORE.docNoNumber;
-          terms.forEach(t => m.found.add(t));
-          const intro = page.sections[0];
-          const at = intro.text.indexOf(page.docNo.text);
-          if (at >= 0) markPrinted(h, intro, { start: at, end: at + page.docNo.text.length });
-        }
-        for (const section of page.sections)
-          for (const cited of section.docNos)
-            if (sameDocNo(query.docNo, cited) && !(page.docNo && sameDocNo(query.docNo, page.docNo))) {
-              const [m, h] = hitOf(section);
-              h.score += SCORE.citedDocNo;
-              terms.forEach(t => m.found.add(t));
-              markPrinted(h, section, cited, query.docNo.issuer);
-            }
+  /* 2. A 文号 in any spelling: the page's own (its 文号 line marked), or cited in a section. */
+  function matchDocNo(matches, pages, typed, terms) {
+    for (const page of pages) {
+      const own = page.docNo && sameDocNo(typed, page.docNo);
+      if (own) {
+        const intro = page.sections[0];
+        const [m, h] = matches.of(intro);
+        m.bonus += typed.year ? SCORE.docNo : SCORE.docNoNumber;
+        terms.forEach(t => m.found.add(t));
+        const at = intro.text.indexOf(page.docNo.text);
+        if (at >= 0) markPrinted(h, intro, { ...page.docNo, start: at, end: at + page.docNo.text.length });
       }
-    }
-
-    /* 3. found nowhere as a whole: the longest pieces of the query that a section holds */
-    if (!matches.size && query.whole.length >= 2) {
-      const term = query.whole.slice(0, MAX_LOOSE);
-      for (const page of pages)
-        for (const section of page.sections) {
-          const pieces = cover(term, section, strategy);
-          const share = pieces.reduce((n, p) => n + p.length, 0) / term.length;
-          if (share < MIN_COVER) continue;
-          const [m, h] = hitOf(section);
-          terms.forEach(t => m.found.add(t));
-          h.score += (section.anchor === "" ? SCORE.looseTitle * titleShare(section, pieces, strategy) : 0) +
-            SCORE.loose * share ** 3;
-          for (const piece of pieces) {
-            const inTitle = occurrences(section.ft.s, section.at, piece, strategy);
-            const inText = occurrences(section.fx.s, section.ax, piece, strategy);
-            h.titleSpans.push(...inTitle);
-            h.textSpans.push(...inText);
-            if (inTitle.length || inText.length) h.terms.add(spell(section, inTitle, inText));
+      for (const section of page.sections)
+        for (const cited of section.docNos)
+          if (!own && sameDocNo(typed, cited)) {
+            const [m, h] = matches.of(section);
+            h.score += SCORE.citedDocNo;
+            terms.forEach(t => m.found.add(t));
+            markPrinted(h, section, cited, typed.issuer);
           }
-        }
     }
+  }
 
-    return { items: rank(matches, terms, query.typed) };
+  /* 3. Found nowhere as a whole: the longest pieces of the query that a section holds. */
+  function matchPieces(matches, pages, strategy, whole, terms) {
+    const term = whole.slice(0, MAX_LOOSE);
+    for (const page of pages)
+      for (const section of page.sections) {
+        const pieces = cover(term, section, strategy);
+        const share = pieces.reduce((n, p) => n + p.length, 0) / term.length;
+        if (share < MIN_COVER) continue;
+        const [m, h] = matches.of(section);
+        terms.forEach(t => m.found.add(t));
+        h.score += (section.anchor === "" ? SCORE.looseTitle * titleShare(section, pieces, strategy) : 0) +
+          SCORE.loose * share ** 3;
+        for (const piece of pieces) {
+          const inTitle = occurrences(section.ft.s, section.at, piece, strategy);
+          const inText = occurrences(section.fx.s, section.ax, piece, strategy);
+          h.titleSpans.push(...inTitle);
+          h.textSpans.push(...inText);
+          if (inTitle.length || inText.length) h.terms.add(spell(section, inTitle, inText));
+        }
+      }
   }
 
   /* Share of the pieces that the section's own title holds. */
@@ -314,12 +324,13 @@
       .reduce((n, p) => n + p.length, 0) / total;
   }
 
-  /* Mark a printed 文号 in the section's text (its spans in folded positions). */
-  /* In running text the issuer's start is unknown (…的意见国办发〔2015〕59号): only the issuer typed,
-   * or none, is marked with the year and number. */
+  /*
+   * Mark a printed 文号 in the section's text. In running text the issuer's start is unknown
+   * (…的意见国办发〔2015〕59号): there only the issuer typed, if any, is marked with year and number.
+   */
   function markPrinted(hit, section, printed, typedIssuer) {
     if (typedIssuer !== undefined)
-      printed = { start: printed.start + printed.issuer.length - typedIssuer.length, end: printed.end };
+      printed = { ...printed, start: printed.start + printed.issuer.length - typedIssuer.length };
     const start = section.fx.from.findIndex(i => i >= printed.start);
     let end = start;
     while (end >= 0 && end < section.fx.from.length && section.fx.from[end] < printed.end) end++;
