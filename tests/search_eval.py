@@ -30,9 +30,9 @@ QUERIES = HERE / "search_queries.yml"
 DOCS = HERE.parent / "docs"
 KINDS = ("doc_no", "title", "phrase", "place", "company", "slogan", "mixed")
 
-# How long the result list must stay unchanged after the last keystroke to count as settled, and
-# how long to wait at most for a query's results.
-SETTLE_MS = 100
+# How long the result list must stay unchanged after it first changes to count as settled (one
+# query reaches the worker, and Material draws its results at once), and how long to wait at most.
+SETTLE_MS = 40
 QUERY_TIMEOUT_MS = 10_000
 
 
@@ -123,6 +123,7 @@ _SETTLED = """([changes, settle]) => window.__searchChanges > changes
   && performance.now() - window.__searchChanged >= settle"""
 _RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")]
   .map(li => li.querySelector("a.md-search-result__link")?.href || "")"""
+_SELECT = """() => { document.querySelector("input.md-search__input").select(); return window.__searchChanges; }"""
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,7 @@ def type_query(page, text: str, timeout_ms: int = QUERY_TIMEOUT_MS) -> list[str]
     events for the characters), then a key is released (End here), which is when Material reads
     the box. So each query reaches the worker once, and the first results after it are its own.
     """
-    box = page.locator("input.md-search__input")
-    box.evaluate("el => el.select()")
-    changes = page.evaluate("() => window.__searchChanges")
+    changes = page.evaluate(_SELECT)
     if text:
         page.keyboard.insert_text(text)
     else:

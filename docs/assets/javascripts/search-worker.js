@@ -177,8 +177,8 @@
 
   /* Whether a term occurs in a section's title or text. */
   function hits(section, term, strategy) {
-    return occurrences(section.ft.s, section.at, term, strategy).length > 0 ||
-      occurrences(section.fx.s, section.ax, term, strategy).length > 0;
+    return occurrences(section.ft.s, section.auxTitle, term, strategy).length > 0 ||
+      occurrences(section.fx.s, section.auxText, term, strategy).length > 0;
   }
 
   /* --- the engine ------------------------------------------------------------------------- */
@@ -194,7 +194,7 @@
         const ft = fold(heading), fx = fold(text);
         return {
           page, anchor, title: heading, text, ft, fx,
-          at: strategy.prepare(heading, ft), ax: strategy.prepare(text, fx),
+          auxTitle: strategy.prepare(heading, ft), auxText: strategy.prepare(text, fx),
           docNos: printedDocNos(text),
         };
       });
@@ -255,8 +255,8 @@
     for (const page of pages)
       for (const section of page.sections)
         for (const term of wanted) {
-          const inTitle = occurrences(section.ft.s, section.at, term, strategy);
-          const inText = occurrences(section.fx.s, section.ax, term, strategy);
+          const inTitle = occurrences(section.ft.s, section.auxTitle, term, strategy);
+          const inText = occurrences(section.fx.s, section.auxText, term, strategy);
           const count = inTitle.length + inText.length;
           if (!count) continue;
           const [m, h] = matches.of(section);
@@ -308,8 +308,8 @@
         h.score += (section.anchor === "" ? SCORE.looseTitle * titleShare(section, pieces, strategy) : 0) +
           SCORE.loose * share ** 3;
         for (const piece of pieces) {
-          const inTitle = occurrences(section.ft.s, section.at, piece, strategy);
-          const inText = occurrences(section.fx.s, section.ax, piece, strategy);
+          const inTitle = occurrences(section.ft.s, section.auxTitle, piece, strategy);
+          const inText = occurrences(section.fx.s, section.auxText, piece, strategy);
           h.titleSpans.push(...inTitle);
           h.textSpans.push(...inText);
           if (inTitle.length || inText.length) h.terms.add(spell(section, inTitle, inText));
@@ -320,7 +320,7 @@
   /* Share of the pieces that the section's own title holds. */
   function titleShare(section, pieces, strategy) {
     const total = pieces.reduce((n, p) => n + p.length, 0) || 1;
-    return pieces.filter(p => occurrences(section.ft.s, section.at, p, strategy).length)
+    return pieces.filter(p => occurrences(section.ft.s, section.auxTitle, p, strategy).length)
       .reduce((n, p) => n + p.length, 0) / total;
   }
 
