@@ -9,12 +9,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
+import _shared
 from compendium.errors import PageError
 from compendium.vendor import vendored_files
 
 
+@event_priority(_shared.AFTER_I18N)  # after a language edition has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Copied like any static file of the site.
     try:
@@ -22,5 +25,5 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except PageError as err:
         raise PluginError(f"Vendored script: {err}") from None
     for v in vendored:
-        files.append(File.generated(config, v.dest, abs_src_path=str(v.src)))
+        _shared.add_asset(files, config, v.dest, str(v.src))
     return files

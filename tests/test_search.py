@@ -316,8 +316,10 @@ plugins:
       languages:
         - {{locale: zh, default: true, name: 中文, build: true}}
         - {{locale: en, name: English, build: true}}
-hooks: [{ROOT / 'hooks' / 'search.py'}, {ROOT / 'hooks' / 'build_info.py'}]
+hooks: [{ROOT / 'hooks' / 'search.py'}, {ROOT / 'hooks' / 'vendor.py'}, {ROOT / 'hooks' / 'build_info.py'}]
 """, encoding="utf-8")
+    shutil.copy(ROOT / "package-lock.json", tmp_path)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     build = run_mkdocs_build(tmp_path, tmp_path / "site")
     assert build.returncode == 0, build.stderr
     site = tmp_path / "site"
@@ -327,3 +329,4 @@ hooks: [{ROOT / 'hooks' / 'search.py'}, {ROOT / 'hooks' / 'build_info.py'}]
         worker = config_of(site, page)["search"]
         assert unquote(worker).split("index=")[1].startswith(f"../../search/index.{lang}.js"), worker
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+    assert (site / "assets" / "vendor" / "iframe-worker" / "shim" / "index.js").is_file()
