@@ -16,6 +16,8 @@ from compendium.errors import PageError
 VENDORED: dict[str, tuple[str, ...]] = {
     # Material's Web Worker shim: search from file://, where Chromium refuses real workers.
     "iframe-worker": ("shim/index.js", "LICENSE"),
+    # Sorting of the 指标目标表 (targets.html), with its sorter for numbers.
+    "tablesort": ("dist/tablesort.min.js", "dist/sorts/tablesort.number.min.js", "LICENCE"),
 }
 SITE_FOLDER = "assets/vendor"
 

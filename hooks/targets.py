@@ -23,14 +23,13 @@ from compendium.labels import Labels, load_labels
 from compendium.target_marks import Mark, mark_page, page_marks
 from compendium.targets import Target, check_against_pages, load_targets, read_pages
 from compendium.targets_page import EXPORT_FIELDS, export_rows, render_page
+from compendium.vendor import SITE_FOLDER
 
 PAGE = "targets.md"
 JSON, CSV = "data/targets.json", "data/targets.csv"
-SCRIPT = "assets/javascripts/targets.js"
-# The vendored tablesort (package.json, exact version): node_modules file → site path.
-VENDORED = {"node_modules/tablesort/dist/tablesort.min.js": "assets/vendor/tablesort/tablesort.min.js",
-            "node_modules/tablesort/dist/sorts/tablesort.number.min.js": "assets/vendor/tablesort/tablesort.number.min.js",
-            "node_modules/tablesort/LICENCE": "assets/vendor/tablesort/LICENCE.txt"}
+# The page's scripts: tablesort (vendored by hooks/vendor.py, see compendium/vendor.py), then its own.
+SCRIPTS = [f"{SITE_FOLDER}/tablesort/dist/tablesort.min.js", f"{SITE_FOLDER}/tablesort/dist/sorts/tablesort.number.min.js",
+           "assets/javascripts/targets.js"]
 
 _marks: dict[str, list[Mark]] = {}  # marks by document page, for on_page_markdown
 _labels: list[Labels] = []
@@ -63,14 +62,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     rows = export_rows(targets, state.documents, state.vocab)
     _shared.publish(files, config, JSON, json_bytes(rows))
     _shared.publish(files, config, CSV, csv_bytes(list(EXPORT_FIELDS), [list(r.values()) for r in rows]))
-    for source, site_path in VENDORED.items():
-        if not (root / source).is_file():
-            raise PluginError(f"{source} is missing: run ./tools/setup.sh (it installs the Node tools of "
-                              "package-lock.json, tablesort among them).")
-        _shared.add_asset(files, config, site_path, str(root / source))
     # Data and scripts are at the site root; a language edition's page is one folder down.
     root = "../" if _shared.language_folder(config) else ""
-    scripts = [root + path for path in list(VENDORED.values())[:2] + [SCRIPT]]
+    scripts = [root + path for path in SCRIPTS]
     markdown = render_page(targets, state.documents, state.vocab, labels,
                            {"targets.json": root + JSON, "targets.csv": root + CSV}, scripts)
     _shared.add_page(files, config, PAGE, markdown)

@@ -85,14 +85,17 @@ def test_the_worker_url_names_its_languages_index():
 
 def test_vendored_scripts_come_at_the_pinned_version():
     files = {f.dest: f.src for f in vendored_files(ROOT)}
-    assert set(files) == {"assets/vendor/iframe-worker/shim/index.js", "assets/vendor/iframe-worker/LICENSE"}
+    assert set(files) == {"assets/vendor/iframe-worker/shim/index.js", "assets/vendor/iframe-worker/LICENSE",
+                          "assets/vendor/tablesort/dist/tablesort.min.js",
+                          "assets/vendor/tablesort/dist/sorts/tablesort.number.min.js", "assets/vendor/tablesort/LICENCE"}
     assert "IFrameWorker" in files["assets/vendor/iframe-worker/shim/index.js"].read_text(encoding="utf-8")
 
 
 def test_a_vendored_package_at_another_version_stops_the_build(tmp_path):
     shutil.copy(ROOT / "package-lock.json", tmp_path)
+    for name in ("iframe-worker", "tablesort"):
+        shutil.copytree(ROOT / "node_modules" / name, tmp_path / "node_modules" / name)
     package = tmp_path / "node_modules" / "iframe-worker"
-    shutil.copytree(ROOT / "node_modules" / "iframe-worker", package)
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     (package / "package.json").write_text(json.dumps({**meta, "version": "1.0.3"}), encoding="utf-8")
     with pytest.raises(PageError, match=r"pins 1\.0\.4 but version 1\.0\.3 is installed.*tools/setup\.sh"):
