@@ -1,9 +1,11 @@
 """Shared fixtures: the site built once per test session, exactly as users build it; the site
-served over HTTP and Debian Chromium, one of each per test module that asks for them."""
+served over HTTP (and by nginx with the configuration it ships) and Debian Chromium, one of each
+per test module that asks for them; the kinds of pages a reader meets, found in the built site."""
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from browsing import ARGS, CHROMIUM, PHONE, chromium, serve  # noqa: F401 (ARGS,
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
+SUBPATH = "/xuexi/"  # the sub-path the hosting tests serve a site under, as an intranet would
 
 
 def run_mkdocs_build(project: Path, site: Path, **env_vars: str) -> subprocess.CompletedProcess:
@@ -23,6 +26,14 @@ def run_mkdocs_build(project: Path, site: Path, **env_vars: str) -> subprocess.C
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
+
+
+def built(tmp_path_factory, name: str, **env: str) -> Path:
+    """A strict build of this project into a new folder; fails the test if the build fails."""
+    site = tmp_path_factory.mktemp(name)
+    result = run_mkdocs_build(ROOT, site, **env)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +50,12 @@ def site(build) -> Path:
     """Folder of the built site; the build must have succeeded."""
     assert build.returncode == 0, f"mkdocs build failed:\n{build.stdout}\n{build.stderr}"
     return build.site
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory) -> Path:
+    """The site built to be served under SUBPATH (site_url's path), as for https://intranet/xuexi/."""
+    return built(tmp_path_factory, "subpath-site", SITE_URL=f"http://intranet.example{SUBPATH}")
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +101,28 @@ def line_of(path: Path, needle: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
+# --- the site behind nginx -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def nginx_root(site) -> str:
+    """Base URL of the site served at the server root by nginx with its deploy/nginx.conf."""
+    from compendium.nginx import serve
+    with serve(site) as origin:
+        yield origin + "/"
+
+
+@pytest.fixture(scope="session")
+def nginx_subpath(subpath_site) -> str:
+    """Base URL of the sub-path build served under SUBPATH by nginx with its deploy/nginx.conf."""
+    from compendium.nginx import serve
+    with serve(subpath_site) as origin:
+        yield origin + SUBPATH
+
+
+# --- Chromium pages ------------------------------------------------------------------------------
+
+
 @contextlib.contextmanager
 def visit(browser, url: str, **context):
     """A page opened at `url` in a fresh context, with the list of URLs it requested."""
@@ -110,3 +149,63 @@ def booklets(tmp_path_factory) -> subprocess.CompletedProcess:
     assert result.returncode == 0, f"tools/pdf.sh failed:\n{result.stdout}\n{result.stderr}"
     result.out = out
     return result
+
+
+# --- the kinds of pages, found in the built site ---------------------------------------------
+
+
+def generated_pages(site: Path) -> list[str]:
+    """Pages of the built site that no Markdown file under docs/ gives (indexes, the target table)."""
+    written = {p.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    return sorted(rel for p in site.rglob("*.html")
+                  if (rel := p.relative_to(site).as_posix()) not in written and rel != "404.html")
+
+
+def document_pages(site: Path) -> list[str]:
+    """The document pages (partN/<slug>.html), in path order."""
+    return sorted(p.relative_to(site).as_posix() for p in site.glob("part[0-9]/*.html") if p.name != "index.html")
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """One page of every kind a reader meets, by kind; every generated page is a kind of its own."""
+    docs = document_pages(site)
+    count = lambda rel, pattern: len(re.findall(pattern, (site / rel).read_text(encoding="utf-8")))
+    kinds = {
+        "home": "index.html",
+        "part landing": "part1/index.html",
+        "document": docs[0],
+        "longest document": max(docs, key=lambda rel: (site / rel).stat().st_size),
+        "remark-heavy": max(docs, key=lambda rel: count(rel, r'class="remark"')),
+        "table": max(docs, key=lambda rel: count(rel, r'class="source-table')),
+        "errata": "errata.html",
+        "about": "about.html",
+        "downloads": "downloads.html",
+        "404": "404.html",
+    }
+    kinds.update({f"generated {rel}": rel for rel in generated_pages(site)})
+    return kinds
+
+
+def search_finds(page, query: str, rel: str) -> bool:
+    """Type `query` once into Material's search box: does a result link to `rel`?"""
+    from playwright.sync_api import TimeoutError as Timeout
+    found = ('() => [...document.querySelectorAll(".md-search-result__item a")].some('
+             f'e => e.href.split("#")[0].split("?")[0].endsWith({rel!r}))')
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
+    try:
+        page.wait_for_function(found, timeout=15_000)
+        return True
+    except Timeout:
+        return False
+
+
+# Search from file:// (Material's offline plugin writes search/search_index.js) belongs to the
+# search issue: until the site has that file, Material's attempt to load it is the one error
+# allowed from file://.
+SEARCH_FROM_FILE = "search/search_index.js"
+
+
+def file_errors(errors: list[str], site: Path) -> list[str]:
+    """Browser errors of pages opened from file://, but for Material's search index while it is missing."""
+    return [e for e in errors if SEARCH_FROM_FILE not in e or (site / SEARCH_FROM_FILE).exists()]

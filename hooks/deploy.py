@@ -1,0 +1,41 @@
+"""MkDocs hook: the nginx configuration of this build, written into the built site at deploy/nginx.conf.
+
+Runs after every page and every other post-build step (lowest priority), because the
+Content-Security-Policy lists the hashes of the inline scripts of the finished pages
+(compendium.csp); the template is deploy/nginx.conf.in, rendered by compendium.nginx for the server
+path of site_url ("/" when none is set; SITE_URL=https://host/xuexi/ builds for a sub-path).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from compendium.csp import policy, site_script_hashes
+from compendium.errors import PageError
+from compendium.nginx import SITE_PATH, TEMPLATE, render, url_prefix
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # A site_url whose path nginx cannot serve as written stops the build before anything is built.
+    try:
+        url_prefix(config.site_url)
+    except PageError as err:
+        raise PluginError(f"Bad site_url: {err}") from None
+    return config
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    build = config.extra["build"]
+    try:
+        text = render(TEMPLATE.read_text(encoding="utf-8"), version=build["version"], date=build["date"],
+                      prefix=url_prefix(config.site_url), csp=policy(site_script_hashes(site)))
+    except PageError as err:
+        raise PluginError(f"Bad nginx template: {err}") from None
+    out = site / SITE_PATH
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
