@@ -1,0 +1,42 @@
+"""MkDocs hook: the 修订记录 of the 版本说明 page, from data/revisions.yml (compendium.revisions).
+
+The record is checked when the build starts: a version of the site without an entry stops it. The
+table replaces the marker ``<!-- revisions -->`` of docs/about.md.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from compendium.errors import PageError
+from compendium.labels import load_labels
+from compendium.revisions import check_current, load_revisions, render_revisions
+
+MARKER = "<!-- revisions -->"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Runs after hooks/build_info.py (listed before it), which puts the version in config.extra.
+    try:
+        check_current(load_revisions(_data(config) / "revisions.yml"), config.extra["build"]["version"])
+    except PageError as err:
+        raise PluginError(f"Bad revision record: {err}") from None
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if MARKER not in markdown:
+        return markdown
+    try:
+        table = render_revisions(load_revisions(_data(config) / "revisions.yml"), load_labels(_data(config) / "labels.yml"))
+    except PageError as err:
+        raise PluginError(f"Bad revision record: {err}") from None
+    return markdown.replace(MARKER, table)
+
+
+def _data(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "data"
