@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Build the site for handing out: the PDF booklets (tools/pdf.sh, when it exists), the site, and
+# one zip of it named with its version and build date, with a SHA-256 checksum file beside it, in
+# dist/ (or --out DIR). The zip unpacks to a folder that opens from file:// (index.html) and that
+# holds deploy/nginx.conf for IT staff. SITE_URL=https://host/xuexi/ builds for a sub-path.
+#   ./tools/release.sh [--no-pdf] [--out DIR]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+out="$ROOT/dist"
+pdf=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-pdf) pdf=0 ;;
+    --out) out="$2"; shift ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "release: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# One moment for the build and the zip's name and dates, even across midnight.
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(date +%s)}"
+if [ "$pdf" = 1 ] && [ -x "$ROOT/tools/pdf.sh" ]; then
+  "$ROOT/tools/pdf.sh"
+fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$VENV/bin/mkdocs" build --strict --quiet -d "$work/site"
+"$VENV/bin/python" -m compendium.release "$work/site" "$out"
