@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -80,13 +81,15 @@ def local_config(shipped: str, site: Path, port: int) -> str:
             .replace(f"alias {DEFAULT_ROOT};", f"alias {folder};"))
 
 
-def _main_config(tmp: Path, site_conf: Path) -> str:
-    """nginx.conf around the site's server block: pid, logs and temporary files in `tmp`."""
+def _main_config(tmp: Path, site_conf: Path, access_log: Path) -> str:
+    """nginx.conf around the site's server block: pid, logs and temporary files in `tmp`; the access
+    log has the bytes sent for each request (headers and body, as on the wire) and the request."""
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
     temps = "".join(f"    {k}_temp_path {tmp / k};\n" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     return (f"{user}worker_processes 1;\ndaemon off;\npid {tmp / 'nginx.pid'};\nerror_log {tmp / 'error.log'} warn;\n"
             f"events {{ worker_connections 256; }}\n"
-            f"http {{\n    access_log {tmp / 'access.log'};\n{temps}    include {site_conf};\n}}\n")
+            f"http {{\n    log_format sent '$bytes_sent $status \"$request\"';\n"
+            f"    access_log {access_log} sent;\n{temps}    include {site_conf};\n}}\n")
 
 
 def _free_port() -> int:
@@ -100,20 +103,27 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+def served_path(shipped: str) -> str:
+    """The server path a shipped configuration serves the site at ("/", "/xuexi/")."""
+    return re.search(r"^    location (/\S*) \{$", shipped, re.M).group(1)
+
+
 @contextlib.contextmanager
-def serve(site: Path, shipped: str | None = None) -> Iterator[str]:
+def serve(site: Path, shipped: str | None = None, access_log: Path | None = None) -> Iterator[str]:
     """Serve `site` with its shipped configuration; yields the origin, e.g. http://127.0.0.1:41234.
 
-    nginx runs in the foreground as a child of this process and is stopped by its PID on exit.
+    nginx runs in the foreground as a child of this process and is stopped by its PID on exit;
+    `access_log` receives one line per request: bytes sent, status, request.
     """
     shipped = shipped if shipped is not None else (site / SITE_PATH).read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="nginx-") as name:
         tmp = Path(name)
+        access_log = access_log or tmp / "access.log"
         (tmp / "mime.types").symlink_to("/etc/nginx/mime.types")  # `include mime.types;` of the shipped file
         for attempt in range(5):
             port = _free_port()  # another process may take it before nginx does: then try another
             (tmp / "site.conf").write_text(local_config(shipped, site, port), encoding="utf-8")
-            (tmp / "nginx.conf").write_text(_main_config(tmp, tmp / "site.conf"), encoding="utf-8")
+            (tmp / "nginx.conf").write_text(_main_config(tmp, tmp / "site.conf", access_log), encoding="utf-8")
             with open(tmp / "stderr.txt", "wb") as stderr:
                 proc = subprocess.Popen([nginx_binary(), "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
                                          "-e", str(tmp / "error.log")], stdout=subprocess.DEVNULL, stderr=stderr)
@@ -142,3 +152,21 @@ def _stop(proc: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def main(argv: list[str]) -> int:
+    """Serve a built site with its shipped configuration until interrupted: a preview for IT staff."""
+    if len(argv) != 1 or not (Path(argv[0]) / SITE_PATH).is_file():
+        print(f"usage: python -m compendium.nginx SITE_DIR  (a built site, with {SITE_PATH})", file=sys.stderr)
+        return 2
+    site = Path(argv[0])
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop nginx on a plain kill too
+    with serve(site) as origin:
+        print(f"{origin}{served_path((site / SITE_PATH).read_text(encoding='utf-8'))}  (Ctrl-C stops nginx)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            signal.pause()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
