@@ -3,6 +3,7 @@ behind nginx over http://127.0.0.1 (a secure origin, as https is), with the netw
 and the site unchanged where browsers allow no worker (plain-http intranets, file://)."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -125,18 +126,33 @@ def controlled(page) -> None:
                            timeout=30_000)
 
 
+@contextlib.contextmanager
+def reader(browser, base: str, first: str):
+    """A phone that has opened `first` and whose worker now controls the page: (context, page)."""
+    ctx = browser.new_context()
+    try:
+        page = ctx.new_page()
+        page.goto(base + first)
+        controlled(page)
+        yield ctx, page
+    finally:
+        ctx.close()
+
+
 def footer(page) -> str:
     """The footer's version line of the page in the browser."""
     return " ".join(page.locator(".build-info").inner_text().split())
 
 
+def footer_of(site: Path, rel: str) -> str:
+    """The footer's version line of a built page, as the browser renders it."""
+    text = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser").select_one(".build-info").get_text()
+    return " ".join(text.split())
+
+
 def test_pages_read_once_open_without_network(browser, deployed):
     base, _ = deployed
-    ctx = browser.new_context()
-    try:
-        page = ctx.new_page()
-        page.goto(base + "index.html")
-        controlled(page)
+    with reader(browser, base, "index.html") as (ctx, page):
         page.goto(base + "part1/on-high-quality-development.html")
         ctx.set_offline(True)
         for rel in ("part1/on-high-quality-development.html", "index.html"):
@@ -146,17 +162,11 @@ def test_pages_read_once_open_without_network(browser, deployed):
         # The network is really off: a page not read yet cannot be had.
         with pytest.raises(playwright_api.Error):
             page.goto(base + "part3/index.html")
-    finally:
-        ctx.close()
 
 
 def test_whole_site_saved_on_request_reads_and_searches_offline(browser, deployed, site):
     base, _ = deployed
-    ctx = browser.new_context()
-    try:
-        page = ctx.new_page()
-        page.goto(base + "about.html")
-        controlled(page)
+    with reader(browser, base, "about.html") as (ctx, page):
         box = page.locator("[data-offline-save]")
         assert box.is_visible()
         page.wait_for_function(f"() => document.querySelector('{SAVED}').textContent !== ''")
@@ -173,41 +183,29 @@ def test_whole_site_saved_on_request_reads_and_searches_offline(browser, deploye
             assert page.locator("article h1").first.is_visible(), kind
         page.goto(base + "index.html")
         assert search_finds(page, "5G基站", "part2/5g-development.html"), "no search offline"
-    finally:
-        ctx.close()
 
 
 def test_new_edition_is_taken_up_and_announced(browser, deployed, site, next_edition):
     base, link = deployed
-    ctx = browser.new_context()
     try:
-        page = ctx.new_page()
-        page.goto(base + "part1/index.html")
-        controlled(page)
-        page.goto(base + "part2/index.html")
-        first = footer(page)
-        assert page.locator("#offline-notice").is_hidden()
-        deploy(link, next_edition)
-        page.reload()
-        notice = page.locator("#offline-notice")
-        notice.wait_for(state="visible", timeout=60_000)
-        assert notice.inner_text().startswith("已更新到新版本")
-        notice.locator("button").click()
-        page.wait_for_load_state()
-        assert footer(page) != first and footer(page) == footer_of(next_edition, "part2/index.html")
-        # What the reader had saved is the new edition, offline too.
-        ctx.set_offline(True)
-        page.goto(base + "part1/index.html")
-        assert footer(page) == footer_of(next_edition, "part1/index.html")
+        with reader(browser, base, "part1/index.html") as (ctx, page):
+            page.goto(base + "part2/index.html")
+            first = footer(page)
+            assert page.locator("#offline-notice").is_hidden()
+            deploy(link, next_edition)
+            page.reload()
+            notice = page.locator("#offline-notice")
+            notice.wait_for(state="visible", timeout=60_000)
+            assert notice.inner_text().startswith("已更新到新版本")
+            notice.locator("button").click()
+            page.wait_for_load_state()
+            assert footer(page) != first and footer(page) == footer_of(next_edition, "part2/index.html")
+            # What the reader had saved is the new edition, offline too.
+            ctx.set_offline(True)
+            page.goto(base + "part1/index.html")
+            assert footer(page) == footer_of(next_edition, "part1/index.html")
     finally:
-        ctx.close()
         deploy(link, site)
-
-
-def footer_of(site: Path, rel: str) -> str:
-    """The footer's version line of a built page, as the browser renders it."""
-    text = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser").select_one(".build-info").get_text()
-    return " ".join(text.split())
 
 
 def test_plain_http_intranet_and_file_work_without_a_worker(browser, deployed, site):
