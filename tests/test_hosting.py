@@ -295,17 +295,14 @@ def test_every_kind_of_page_works_from_file_and_requests_nothing_outside(browser
 
 
 def test_navigation_reaches_every_generated_page_from_file(browser, site):
-    # From a folder, the navigation of the home page links to every generated page, and each opens.
+    # From a folder, the navigation of the home page links to every generated page (each of which
+    # opens from file://, above), and the footer walks from page to page.
     root = site.as_uri() + "/"
     with Watched(browser, root) as w:
         page = w.open("index.html")
         links = set(page.locator("nav.md-nav--primary a[href]").evaluate_all("els => els.map(e => e.href)"))
         for rel in generated_pages(site):
             assert root + rel in links, f"the navigation does not link to {rel}"
-            page.goto(root + rel)
-            assert page.locator("article h1").first.is_visible(), rel
-        # The footer's next link walks from page to page.
-        page.goto(root + "index.html")
         page.locator("a.md-footer__link--next").click()
         page.wait_for_load_state()
         assert page.url.startswith(root) and page.url.endswith(".html") and page.url != root + "index.html"

@@ -176,11 +176,14 @@ def test_whole_site_saved_on_request_reads_and_searches_offline(browser, deploye
         total = len(manifest_of(site)["files"])
         assert page.locator(SAVED).inner_text() == f"已保存全站（{total} 个文件），断网时也可阅读。"
         ctx.set_offline(True)
-        for kind, rel in page_kinds(site).items():
-            if kind == "404":
-                continue
+        # Pages of every kind and folder depth, most never opened (the manifest test covers every file).
+        kinds = page_kinds(site)
+        pages = {kind: rel for kind, rel in kinds.items() if not kind.startswith(("generated", "404"))}
+        pages.update({f"depth {rel.count('/')}": rel for rel in kinds.values() if rel.count("/") > 1})
+        for kind, rel in pages.items():
             page.goto(base + rel)
             assert page.locator("article h1").first.is_visible(), kind
+            assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky", kind
         page.goto(base + "index.html")
         assert search_finds(page, "5G基站", "part2/5g-development.html"), "no search offline"
 
