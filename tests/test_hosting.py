@@ -18,7 +18,8 @@ from compendium.csp import inline_scripts, policy, script_hash
 from compendium.errors import PageError
 from compendium.nginx import SITE_PATH, render, url_prefix
 
-from conftest import PHONE, SUBPATH, file_errors, generated_pages, page_kinds, search_finds
+from conftest import (PHONE, ROOT, SUBPATH, file_errors, generated_pages, page_kinds, run_mkdocs_build,
+                      search_finds)
 
 SECURITY_HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN",
                     "referrer-policy": "same-origin"}
@@ -53,6 +54,12 @@ def test_server_path_comes_from_site_url():
     assert url_prefix("https://intranet/xuexi") == "/xuexi/" and url_prefix("https://intranet/a/b/") == "/a/b/"
     with pytest.raises(PageError, match="site_url"):
         url_prefix("https://intranet/学习/")
+
+
+def test_a_site_url_that_nginx_cannot_serve_stops_the_build(tmp_path):
+    result = run_mkdocs_build(ROOT, tmp_path / "site", SITE_URL="https://intranet/学习 资料/")
+    assert result.returncode != 0 and "Bad site_url: mkdocs.yml: site_url:" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_unknown_placeholder_in_the_template_names_its_line():

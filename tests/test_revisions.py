@@ -11,6 +11,8 @@ from compendium.errors import PageError
 from compendium.labels import load_labels
 from compendium.revisions import Revision, check_current, load_revisions, render_revisions
 
+from conftest import edit, run_mkdocs_build
+
 
 def revisions_file(tmp_path, text: str):
     path = tmp_path / "revisions.yml"
@@ -59,3 +61,12 @@ def test_the_about_page_shows_the_record_of_this_version(site):
     assert [r[0] for r in rows] == [r.version for r in load_revisions()]
     assert rows[0][0] == build_info()["version"].split("+")[0]
     assert [th.get_text() for th in table.select("thead th")] == ["版本", "日期", "修订内容"]
+
+
+def test_a_build_without_a_record_of_its_version_stops(project_copy, tmp_path):
+    edit(project_copy / "data" / "revisions.yml", "- version: ", "- version: 0.0.0-")
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Bad revision record: data/revisions.yml:" in result.stderr and "Add an entry for" in result.stderr
+    assert "Traceback" not in result.stderr
+
