@@ -14,6 +14,7 @@ import markdown
 import xml.etree.ElementTree as etree
 import yaml
 from markdown.treeprocessors import Treeprocessor
+from yaml_env_tag import construct_env_tag
 
 from compendium.frontmatter import split_front_matter
 
@@ -26,7 +27,7 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 def read_mkdocs_yml(path: Path, resolve: bool = True) -> dict:
     """mkdocs.yml as data. ``!!python/name:module.attr`` values (options of some extensions) are
-    imported as MkDocs does, or with `resolve` False kept as their tag's text."""
+    imported and ``!ENV`` values read as MkDocs does, or with `resolve` False kept as their tag's text."""
     loader = _MkDocsLoader if resolve else _MkDocsTextLoader
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
 
@@ -48,6 +49,9 @@ def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _MkDocsTextLoader.add_multi_constructor("tag:yaml.org,2002:python/name:",
                                         lambda _loader, suffix, _node: f"!!python/name:{suffix}")
+# ``!ENV NAME`` (site_url): the variable's value as MkDocs reads it, or the tag's text.
+_MkDocsLoader.add_constructor("!ENV", construct_env_tag)
+_MkDocsTextLoader.add_constructor("!ENV", lambda loader, node: f"!ENV {node.value}")
 
 
 # --- rendering -------------------------------------------------------------------------------

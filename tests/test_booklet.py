@@ -189,3 +189,15 @@ def test_mkdocs_yml_is_read_with_its_python_names(tmp_path):
     assert read_mkdocs_yml(yml)["markdown_extensions"][0]["toc"]["slugify"] is slugify
     assert read_mkdocs_yml(yml, resolve=False)["markdown_extensions"][0]["toc"]["slugify"] == \
         "!!python/name:markdown.extensions.toc.slugify"
+
+
+def test_mkdocs_yml_is_read_with_its_environment_values(tmp_path, monkeypatch):
+    # site_url: !ENV SITE_URL (the server path of hosting): read as MkDocs reads it; the digest
+    # of the booklets' sources keeps the tag's text, so that no variable makes them out of date.
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_url: !ENV SITE_URL\n", encoding="utf-8")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert read_mkdocs_yml(yml)["site_url"] is None
+    monkeypatch.setenv("SITE_URL", "https://intranet/xuexi/")
+    assert read_mkdocs_yml(yml)["site_url"] == "https://intranet/xuexi/"
+    assert read_mkdocs_yml(yml, resolve=False)["site_url"] == "!ENV SITE_URL"
