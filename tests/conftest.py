@@ -198,14 +198,3 @@ def search_finds(page, query: str, rel: str) -> bool:
         return True
     except Timeout:
         return False
-
-
-# Search from file:// (Material's offline plugin writes search/search_index.js) belongs to the
-# search issue: until the site has that file, Material's attempt to load it is the one error
-# allowed from file://.
-SEARCH_FROM_FILE = "search/search_index.js"
-
-
-def file_errors(errors: list[str], site: Path) -> list[str]:
-    """Browser errors of pages opened from file://, but for Material's search index while it is missing."""
-    return [e for e in errors if SEARCH_FROM_FILE not in e or (site / SEARCH_FROM_FILE).exists()]

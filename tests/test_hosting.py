@@ -18,7 +18,7 @@ from compendium.csp import inline_scripts, policy, script_hash
 from compendium.errors import PageError
 from compendium.nginx import SITE_PATH, render, url_prefix
 
-from conftest import (PHONE, ROOT, SUBPATH, file_errors, generated_pages, page_kinds, run_mkdocs_build,
+from conftest import (PHONE, ROOT, SUBPATH, generated_pages, page_kinds, run_mkdocs_build,
                       search_finds)
 
 SECURITY_HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN",
@@ -296,7 +296,7 @@ def test_every_kind_of_page_works_from_file_and_requests_nothing_outside(browser
                 continue  # a server's answer; from a folder there is no missing address to answer
             page = w.open(rel)
             assert w.outside == [], f"{kind} ({rel}) requested {w.outside}"
-            assert file_errors(w.errors, site) == [], f"{kind} ({rel}): {w.errors}"
+            assert w.errors == [], f"{kind} ({rel}): {w.errors}"
             assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky", kind
             assert page.locator("article h1").first.is_visible(), kind
 
