@@ -11,11 +11,10 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from compendium import ROOT
 from compendium.errors import PageError
 from compendium.labels import Labels
+from compendium.yamlfile import LINE, TEXT, load_yaml
 
 REVISIONS_FILE = ROOT / "data" / "revisions.yml"
 WHERE = "data/revisions.yml"
@@ -37,20 +36,11 @@ class Revision:
 
 def load_revisions(path: Path = REVISIONS_FILE) -> list[Revision]:
     """Read data/revisions.yml; a malformed entry, a repeated version or a wrong order raises PageError."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text)
-        # Every value as written (strings): a version stays "0.10", a date is checked below.
-        entries = yaml.load(text, Loader=yaml.BaseLoader) or []
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise PageError(WHERE, mark.line + 1 if mark else 0, "", f"not valid YAML ({getattr(err, 'problem', err)})",
-                        "Fix the syntax.") from None
+    # Every value as written (strings): a version stays "0.10", a date is checked below.
+    entries = load_yaml(path, WHERE, TEXT) or []
     if not isinstance(entries, list):
         raise PageError(WHERE, 1, "", "the file must be a list of editions", "Start each entry with '- version:'.")
-    out: list[Revision] = []
-    for entry, item in zip(entries, node.value):
-        out.append(_revision(entry, item.start_mark.line + 1))
+    out = [_revision(entry) for entry in entries]
     for newer, older in zip(out, out[1:]):
         if older.version == newer.version:
             raise PageError(WHERE, older.line, "version", f"{older.version} has two entries", "Keep one entry per edition.")
@@ -60,10 +50,11 @@ def load_revisions(path: Path = REVISIONS_FILE) -> list[Revision]:
     return out
 
 
-def _revision(entry: object, line: int) -> Revision:
+def _revision(entry: object) -> Revision:
     """One entry, checked: version, a real date, at least one change."""
     if not isinstance(entry, dict):
-        raise PageError(WHERE, line, "", "an entry must be a mapping", "Give version, date and changes.")
+        raise PageError(WHERE, 0, "", f"an entry must be a mapping, not {entry!r}", "Give version, date and changes.")
+    line = entry[LINE]
     version = str(entry.get("version") or "").strip()
     if not version:
         raise PageError(WHERE, line, "version", "missing", "Give the version of the edition, as in pyproject.toml.")

@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from compendium import ROOT
 from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
 from compendium.layout import content_chars
 from compendium.sentences import Row, table_rows, text_lines
 from compendium.vocabulary import Vocabulary
+from compendium.yamlfile import load_yaml
 
 TARGETS_FILE = ROOT / "data" / "targets.yml"
 _WHERE = "data/targets.yml"
@@ -76,27 +75,9 @@ OPTIONAL = ("row", "column", "baseline", "baseline_year", "baseline_number", "do
 # --- loading ---------------------------------------------------------------------------------
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML loader (libyaml's where installed) that records the line of every mapping as ``__line__``."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
-
-
 def load_targets(vocab: Vocabulary, path: Path = TARGETS_FILE) -> list[Target]:
     """Read data/targets.yml into one record per target, checked field by field against `vocab`."""
-    try:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or []
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise PageError(_WHERE, mark.line + 1 if mark else 0, "", f"not valid YAML ({getattr(err, 'problem', err)})",
-                        "Fix the YAML syntax.") from None
+    entries = load_yaml(path, _WHERE) or []
     if not isinstance(entries, list):
         raise PageError(_WHERE, 1, "", "the file is not a list of sentences", "Write '- document: …' entries.")
     targets = [parse_target(record, vocab) for record in flatten(entries)]

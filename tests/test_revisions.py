@@ -35,6 +35,7 @@ def test_the_record_reads_newest_first(tmp_path):
      r"revisions.yml:4: date: 0.1.0 is dated after 0.2.0 above it"),
     ("- version: 0.1.0\n  date: 2026-11-27\n  changes: [甲]\n- version: 0.1.0\n  date: 2026-11-01\n  changes: [乙]\n",
      r"revisions.yml:4: version: 0.1.0 has two entries"),
+    ("- version: 0.1.0\n  date: 2026-11-27\n  changes: [甲\n", r"revisions.yml:4: not valid YAML .*Fix the YAML syntax"),
 ])
 def test_a_bad_entry_names_its_line_and_the_fix(tmp_path, text, message):
     with pytest.raises(PageError, match=message):
