@@ -1,0 +1,69 @@
+"""The corpus a benchmark run builds: a temporary copy of the project, multiplied when asked.
+
+At N× every document page of parts 1–5 gets N−1 synthetic copies beside it, with a new slug,
+order, title and 文号 (same year, so that the schema still accepts it), so that the hooks see a
+larger but valid compilation. Part landing pages, the home page and the pages about the edition
+stay one each.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from compendium.frontmatter import split_front_matter
+from compendium.pages import is_document_path
+
+# What a copy of the project leaves out: version control, outputs and caches. The set-up's
+# virtualenv and Node tools are linked instead, so that tools/*.sh run in the copy as they are.
+_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build", "__pycache__",
+                                 ".pytest_cache", "*.egg-info")
+_LINKED = (".venv", "node_modules")
+# A 文号 as printed: issuer code and year in 〔〕, number, 号 (compendium.schema checks the same form).
+_DOC_NO = re.compile(r"^(\S+〔\d{4}〕)(\d+)号$")
+
+
+def copy_project(root: Path, dest: Path) -> Path:
+    """Copy the project's sources to `dest` (a new folder), linking its .venv and node_modules."""
+    root = root.resolve()
+    shutil.copytree(root, dest, ignore=_IGNORE, symlinks=True)
+    for name in _LINKED:
+        if (root / name).exists():
+            (dest / name).symlink_to(root / name, target_is_directory=True)
+    return dest
+
+
+def document_pages(docs: Path) -> list[Path]:
+    """The document pages of parts 1–5 (not the parts' landing pages), in path order."""
+    return [p for p in sorted(docs.glob("part[1-5]/*.md"))
+            if is_document_path(p.relative_to(docs).as_posix())]
+
+
+def multiply(project: Path, factor: int) -> int:
+    """Give every document page of `project` factor−1 synthetic copies; returns the document count."""
+    docs = project / "docs"
+    originals = document_pages(docs)
+    for page in originals:
+        # A translation beside the page (`slug.en.md`) is copied with it, under the same new slug.
+        for source in [page, *sorted(page.parent.glob(f"{page.stem}.*.md"))]:
+            suffix = source.name[len(page.stem):]
+            for k in range(2, factor + 1):
+                target = page.parent / f"{page.stem}-copy{k}{suffix}"
+                target.write_text(synthetic_copy(source, k), encoding="utf-8")
+    return len(originals) * factor
+
+
+def synthetic_copy(page: Path, k: int) -> str:
+    """The text of copy number `k` of a page: new title, order and 文号; the body unchanged."""
+    fm = split_front_matter(page.as_posix(), page.read_text(encoding="utf-8"))
+    fields = dict(fm.fields)
+    if fields.get("title"):
+        fields["title"] = f"{fields['title']}（副本{k}）"
+    if isinstance(fields.get("order"), int):
+        fields["order"] += 1000 * (k - 1)  # book orders are below 1000: the copies never collide
+    if m := _DOC_NO.match(str(fields.get("doc_no") or "")):
+        fields["doc_no"] = f"{m.group(1)}{int(m.group(2)) + 10000 * k}号"
+    header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, default_flow_style=None)
+    return f"---\n{header}---\n{fm.body}"
