@@ -1,0 +1,41 @@
+"""Lighthouse mobile Performance (Lighthouse's default profile), with Debian Chromium."""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+from pathlib import Path
+
+from bench.chromium import CHROMIUM
+
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+
+
+def lighthouse_bin(root: Path) -> Path:
+    """The Lighthouse of package-lock.json, installed by tools/setup.sh."""
+    path = root / "node_modules" / ".bin" / "lighthouse"
+    if not path.exists():
+        raise RuntimeError(f"{path} is missing: run tools/setup.sh (it installs the Node tools)")
+    return path
+
+
+def performance_score(root: Path, url: str) -> float:
+    """One Lighthouse run of `url`: the Performance score, 0–100."""
+    cmd = [str(lighthouse_bin(root)), url, "--only-categories=performance", "--output=json",
+           "--output-path=stdout", "--quiet", f"--chrome-flags={CHROME_FLAGS}"]
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+    report = json.loads(proc.stdout)
+    score = report["categories"]["performance"]["score"]
+    if score is None:  # Lighthouse could not score the page (runtimeError says why)
+        raise RuntimeError(f"lighthouse gave no score for {url}: {report.get('runtimeError')}")
+    return round(score * 100, 1)
+
+
+def median_score(root: Path, url: str, runs: int = 3) -> tuple[float, list[float]]:
+    """Median Performance score over `runs` runs, and every score."""
+    scores = [performance_score(root, url) for _ in range(runs)]
+    return statistics.median(scores), scores

@@ -1,0 +1,96 @@
+"""Results of a run: figures with their budgets, results.json, and the table the README keeps."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.budgets import Budget
+from bench.machine import summary
+
+README_BEGIN = "<!-- bench:begin (written by tools/bench.sh) -->"
+README_END = "<!-- bench:end -->"
+NOT_BUILT = "not built yet"
+SKIPPED = "skipped (--quick)"
+_FORMATS = {"s": "{:.2f} s", "×": "{:.2f}×", "kB": "{:.1f} kB", "MiB": "{:.0f} MiB", "ms": "{:.0f} ms",
+            "score": "{:g}"}
+
+
+@dataclass
+class Figure:
+    """One row of the table: the project's value, plain Material's where it applies, the budget."""
+
+    key: str  # stable id, e.g. build.1x.ratio
+    label: str
+    unit: str  # a key of _FORMATS
+    project: float | None = None
+    plain: float | None = None
+    budget: Budget | None = None
+    note: str = ""  # why there is no value: NOT_BUILT or SKIPPED
+    project_range: tuple[float, float] | None = None  # min and max over the runs
+    plain_range: tuple[float, float] | None = None
+    detail: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        """The figure for results.json, with whether it keeps its budget."""
+        passes = None if self.project is None or self.budget is None else self.budget.passes(self.project)
+        status = self.note or ("no budget" if passes is None else "pass" if passes else "MISS")
+        return {"key": self.key, "label": self.label, "unit": self.unit,
+                "project": _round(self.project), "plain": _round(self.plain),
+                "project_range": _round_all(self.project_range), "plain_range": _round_all(self.plain_range),
+                "budget": self.budget.text if self.budget else None,
+                "limit": self.budget.limit if self.budget else None,
+                "at_least": self.budget.at_least if self.budget else None,
+                "pass": passes, "status": status, "detail": self.detail}
+
+
+def write_results(results: dict, out: Path) -> None:
+    """Write results.json (UTF-8, readable in a diff)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def render_markdown(results: dict) -> str:
+    """The table of a run with its date, mode and machine, in Markdown (printed and in the README)."""
+    s = results["settings"]
+    runs = f"{s['build_runs']} build{'s' if s['build_runs'] > 1 else ''} of each at {', '.join(f'{n}×' for n in s['scales'])}; "
+    runs += f"Lighthouse median of {s['lighthouse_runs']}" if s["lighthouse_runs"] else "no Lighthouse"
+    lines = [f"Run of {results['date']} (`{results['command']}`: {runs}; nginx: {s['nginx']}) "
+             f"on {summary(results['machine'])}.",
+             "",
+             "| figure | this site | plain Material | budget | result |",
+             "| --- | ---: | ---: | --- | --- |"]
+    for f in results["figures"]:
+        verdict = {"pass": "ok", "MISS": "**MISS**", "no budget": ""}.get(f["status"], "")
+        project = _cell(f["project"], f["unit"], f["project_range"]) if f["project"] is not None else f["status"]
+        lines.append(f"| {f['label']} | {project} | {_cell(f['plain'], f['unit'], f['plain_range'])} "
+                     f"| {f['budget'] or ''} | {verdict} |")
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(readme: Path, block: str) -> None:
+    """Replace the benchmark table between the README's markers."""
+    text = readme.read_text(encoding="utf-8")
+    if README_BEGIN not in text or README_END not in text:
+        raise RuntimeError(f"{readme} has no benchmark markers: add {README_BEGIN} and {README_END}")
+    head, rest = text.split(README_BEGIN, 1)
+    _, tail = rest.split(README_END, 1)
+    readme.write_text(f"{head}{README_BEGIN}\n{block}{README_END}{tail}", encoding="utf-8")
+
+
+def _cell(value: float | None, unit: str, rng: list | None) -> str:
+    """A value with its unit, and its min–max over the runs when there were several."""
+    if value is None:
+        return ""
+    text = _FORMATS[unit].format(value)
+    if rng and rng[0] != rng[1]:
+        text += f" ({_FORMATS[unit].format(rng[0]).split(' ')[0]}–{_FORMATS[unit].format(rng[1])})"
+    return text
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _round_all(values) -> list | None:
+    return None if values is None else [round(v, 3) for v in values]

@@ -1,0 +1,142 @@
+"""The benchmark run: builds against plain Material, then page weight, search, PDF and Lighthouse.
+
+    python -m bench [--quick] [--out PATH]      (tools/bench.sh sets up, then runs this)
+
+Everything happens in a temporary folder: a copy of the project (multiplied for 4× and 16×) and a
+plain Material project over the same Markdown, built in turn so that both see the same load.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import pdf
+from bench.build import alternate, languages, timed_build
+from bench.chromium import chromium
+from bench.corpus import copy_project, document_pages, multiply
+from bench.figures import SCALES, Measures, all_figures
+from bench.lighthouse import median_score
+from bench.machine import describe
+from bench.nginx import DEFAULT_SERVER, serve, server_block
+from bench.pages import HOME, measured_pages
+from bench.plain import write_plain_project
+from bench.report import render_markdown, update_readme, write_results
+from bench.search import index_sizes, latencies, load_queries
+from bench.weight import first_and_next
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "bench" / "results.json"  # committed: the full run of record
+QUICK_OUT = ROOT / "build" / "bench-quick.json"  # build/ is ignored by git
+BUILD_RUNS = 5
+LIGHTHOUSE_RUNS = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, write its results, print the table; the README's table for a full run."""
+    args = _arguments(argv)
+    out = (args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)).resolve()
+    if args.quick and out == DEFAULT_OUT:
+        print(f"bench: --quick does not overwrite {DEFAULT_OUT.relative_to(ROOT)}, the full run of record; "
+              "give another --out", file=sys.stderr)
+        return 2
+    try:
+        results = run(ROOT, args.quick)
+    except RuntimeError as err:
+        print(f"bench: {err}", file=sys.stderr)
+        return 1
+    write_results(results, out)
+    table = render_markdown(results)
+    print(table)
+    if out == DEFAULT_OUT:
+        update_readme(ROOT / "README.md", table)
+    misses = ", ".join(results["misses"]) or "none"
+    print(f"bench: wrote {out}; budgets missed: {misses}")
+    return 0
+
+
+def run(root: Path, quick: bool) -> dict:
+    """Measure everything once (one run of each and the 1× corpus only when `quick`)."""
+    runs, scales = (1, (1,)) if quick else (BUILD_RUNS, SCALES)
+    date = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        project = copy_project(root, tmp / "project")
+        documents = len(document_pages(project / "docs"))
+        builds, pdf_run = {}, None
+        for n in scales:
+            multiply(project, n)
+            plain = write_plain_project(project, tmp / "plain")
+            sites = tmp / f"sites-{n}x"
+            if n == 1 and not quick:
+                _log("a first build of each, not timed (caches, compiled modules)")
+                timed_build(project, sites / "project")
+                timed_build(plain, sites / "plain")
+            _log(f"{runs} build(s) of each, in turn, at {n}× ({documents * n} documents)")
+            builds[n] = alternate(project, plain, sites, runs)
+            if n == 1 and not quick and pdf.exists(project):
+                _log("PDF booklets (tools/pdf.sh)")
+                pdf_run = pdf.build_pdfs(project)
+        server, server_origin = server_block(project)
+        measures = Measures(quick=quick, languages=languages(project),
+                            documents={n: documents * n for n in SCALES}, builds=builds,
+                            pdf_tool=pdf.exists(project), pdf=pdf_run,
+                            **measure_sites(root, server, tmp / "sites-1x", quick))
+    figures = [f.as_dict() for f in all_figures(measures)]
+    return {
+        "date": date,
+        "mode": "quick" if quick else "full",
+        "command": "./tools/bench.sh" + (" --quick" if quick else ""),
+        "settings": {"build_runs": runs, "scales": list(scales), "lighthouse_runs": 0 if quick else LIGHTHOUSE_RUNS,
+                     "languages": measures.languages, "nginx": server_origin},
+        "machine": describe(root),
+        "pages": measures.pages,
+        "figures": figures,
+        "misses": [f["key"] for f in figures if f["status"] == "MISS"],
+    }
+
+
+def measure_sites(root: Path, server: str, sites: Path, quick: bool) -> dict:
+    """Page weight, search and Lighthouse of the 1× builds, each served by nginx (`server`: the
+    project's server block)."""
+    mine, plain = sites / "project", sites / "plain"
+    pages = measured_pages(mine)
+    queries = load_queries()
+    out: dict = {"pages": pages, "index": (index_sizes(mine), index_sizes(plain)), "lighthouse": {}}
+    # The site with its own server configuration; plain Material with the stand-in, as anyone would.
+    with serve(mine, server) as base, serve(plain, DEFAULT_SERVER) as plain_base:
+        with chromium() as browser:
+            _log(f"page weight of {pages['longest']} and the next page")
+            first, after = first_and_next(browser, base, pages["longest"])
+            plain_first, plain_after = first_and_next(browser, plain_base, pages["longest"], to=after.url)
+            out["first"], out["next"] = (first, plain_first), (after, plain_after)
+            out["target_table"] = None
+            if pages["target_table"]:
+                out["target_table"] = first_and_next(browser, base, pages["target_table"], follow=False)[0]
+            _log(f"search latency over {len(queries)} queries")
+            out["latency"] = (latencies(browser, base + HOME, queries), latencies(browser, plain_base + HOME, queries))
+        if not quick:
+            for key, path in pages.items():
+                if path:
+                    _log(f"Lighthouse ×{LIGHTHOUSE_RUNS}: {path}")
+                    mine_score = median_score(root, base + path, LIGHTHOUSE_RUNS)
+                    plain_score = None
+                    if (plain / path).exists():
+                        plain_score = median_score(root, plain_base + path, LIGHTHOUSE_RUNS)
+                    out["lighthouse"][key] = (mine_score, plain_score)
+    return out
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tools/bench.sh", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="one run of each, 1× corpus only, no Lighthouse and no PDF (what the test suite runs)")
+    parser.add_argument("--out", type=Path, help=f"results file (default: {DEFAULT_OUT.relative_to(ROOT)}, "
+                        f"or {QUICK_OUT.relative_to(ROOT)} with --quick)")
+    return parser.parse_args(argv)
+
+
+def _log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
