@@ -18,8 +18,10 @@ PLAIN_CONFIG = {
     # page weight and Lighthouse.
     "theme": {"name": "material", "language": "zh", "font": False},
     "plugins": ["search"],  # default options
+    # The remark blocks of parts 1 and 4 need the project's block extension; its paragraph ids and
+    # dash lists are the site's own features, so plain Material gets the remark block alone.
     "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc", "pymdownx.blocks.admonition",
-                            "compendium.markdown"],  # the remark blocks of parts 1 and 4
+                            "compendium.markdown:RemarkExtension"],
 }
 
 
