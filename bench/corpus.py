@@ -21,6 +21,8 @@ from compendium.pages import is_document_path
 _IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build", "__pycache__",
                                  ".pytest_cache", "*.egg-info")
 _LINKED = (".venv", "node_modules")
+# A synthetic copy's file name: <slug>-copy<k>.md (or .<lang>.md).
+_COPY = re.compile(r"-copy\d+(\.[a-z]+)?\.md$")
 # A 文号 as printed: issuer code and year in 〔〕, number, 号 (compendium.schema checks the same form).
 _DOC_NO = re.compile(r"^(\S+〔\d{4}〕)(\d+)号$")
 
@@ -36,13 +38,14 @@ def copy_project(root: Path, dest: Path) -> Path:
 
 
 def document_pages(docs: Path) -> list[Path]:
-    """The document pages of parts 1–5 (not the parts' landing pages), in path order."""
+    """The document pages of parts 1–5 (not the parts' landing pages, not synthetic copies)."""
     return [p for p in sorted(docs.glob("part[1-5]/*.md"))
-            if is_document_path(p.relative_to(docs).as_posix())]
+            if is_document_path(p.relative_to(docs).as_posix()) and not _COPY.search(p.name)]
 
 
 def multiply(project: Path, factor: int) -> int:
-    """Give every document page of `project` factor−1 synthetic copies; returns the document count."""
+    """Give every document page of `project` factor−1 synthetic copies (a larger factor later adds
+    to them); returns the document count."""
     docs = project / "docs"
     originals = document_pages(docs)
     for page in originals:

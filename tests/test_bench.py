@@ -121,10 +121,12 @@ def test_multiplied_corpus_is_a_valid_compilation(tmp_path):
     # The 4× and 16× corpora: copies with new slugs, orders, titles and 文号 that the build accepts.
     project = copy_project(ROOT, tmp_path / "project")
     originals = len(document_pages(project / "docs"))
-    assert multiply(project, 2) == 2 * originals
+    # As a run does: 1×, then a larger corpus, then a larger one again.
+    assert multiply(project, 1) == originals and multiply(project, 2) == 2 * originals
+    assert multiply(project, 3) == 3 * originals
     docs = load_documents(project / "docs", load_vocabulary(project / "data" / "vocabulary.yml"))
-    assert len(docs) == 2 * originals
-    copies = [d for d in docs if d.path.endswith("-copy2.md")]
+    assert len(docs) == 3 * originals
+    copies = [d for d in docs if d.path.endswith("-copy3.md")]
     assert len(copies) == originals
     assert len({d.meta.title for d in docs}) == len(docs)
     numbered = [d.meta.doc_no for d in docs if d.meta.doc_no]
