@@ -15,9 +15,13 @@ import yaml
 
 @dataclass(frozen=True)
 class BuildRun:
-    """One build: wall-clock seconds and the peak resident memory of the mkdocs process."""
+    """One build: wall-clock seconds, CPU seconds (user + system) and peak resident memory.
+
+    CPU time hardly changes with the load of a shared machine, where wall time can double.
+    """
 
     seconds: float
+    cpu_seconds: float
     max_rss_mb: float
 
 
@@ -40,13 +44,19 @@ class Series:
         return max(r.seconds for r in self.runs)
 
     @property
+    def cpu_median(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
+    @property
     def peak_rss_mb(self) -> float:
         return max(r.max_rss_mb for r in self.runs)
 
     def as_dict(self) -> dict:
         """Every run and the summary, for results.json."""
         return {"median": round(self.median, 3), "min": round(self.min, 3), "max": round(self.max, 3),
+                "cpu_median": round(self.cpu_median, 3),
                 "seconds": [round(r.seconds, 3) for r in self.runs],
+                "cpu_seconds": [round(r.cpu_seconds, 3) for r in self.runs],
                 "max_rss_mb": [round(r.max_rss_mb, 1) for r in self.runs]}
 
 
@@ -65,7 +75,7 @@ def timed_build(project: Path, site: Path, strict: bool = True) -> BuildRun:
         if proc.returncode != 0:
             log.seek(0)
             raise RuntimeError(f"mkdocs build failed in {project}:\n{log.read()[-3000:]}")
-    return BuildRun(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # maxrss: KiB
 
 
 def alternate(project: Path, plain: Path, sites: Path, runs: int) -> tuple[Series, Series]:

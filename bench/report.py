@@ -29,6 +29,8 @@ class Figure:
     note: str = ""  # why there is no value: NOT_BUILT or SKIPPED
     project_range: tuple[float, float] | None = None  # min and max over the runs
     plain_range: tuple[float, float] | None = None
+    project_cpu: float | None = None  # the same figure from CPU time, for build times
+    plain_cpu: float | None = None
     detail: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
@@ -38,6 +40,7 @@ class Figure:
         return {"key": self.key, "label": self.label, "unit": self.unit,
                 "project": _round(self.project), "plain": _round(self.plain),
                 "project_range": _round_all(self.project_range), "plain_range": _round_all(self.plain_range),
+                "project_cpu": _round(self.project_cpu), "plain_cpu": _round(self.plain_cpu),
                 "budget": self.budget.text if self.budget else None,
                 "limit": self.budget.limit if self.budget else None,
                 "at_least": self.budget.at_least if self.budget else None,
@@ -62,8 +65,10 @@ def render_markdown(results: dict) -> str:
              "| --- | ---: | ---: | --- | --- |"]
     for f in results["figures"]:
         verdict = {"pass": "ok", "MISS": "**MISS**", "no budget": ""}.get(f["status"], "")
-        project = _cell(f["project"], f["unit"], f["project_range"]) if f["project"] is not None else f["status"]
-        lines.append(f"| {f['label']} | {project} | {_cell(f['plain'], f['unit'], f['plain_range'])} "
+        project = _cell(f["project"], f["unit"], f["project_range"], f["project_cpu"]) \
+            if f["project"] is not None else f["status"]
+        plain = _cell(f["plain"], f["unit"], f["plain_range"], f["plain_cpu"])
+        lines.append(f"| {f['label']} | {project} | {plain} "
                      f"| {f['budget'] or ''} | {verdict} |")
     return "\n".join(lines) + "\n"
 
@@ -78,13 +83,16 @@ def update_readme(readme: Path, block: str) -> None:
     readme.write_text(f"{head}{README_BEGIN}\n{block}{README_END}{tail}", encoding="utf-8")
 
 
-def _cell(value: float | None, unit: str, rng: list | None) -> str:
-    """A value with its unit, and its min–max over the runs when there were several."""
+def _cell(value: float | None, unit: str, rng: list | None, cpu: float | None = None) -> str:
+    """A value with its unit, its min–max over the runs when there were several, its CPU-time twin."""
     if value is None:
         return ""
-    text = _FORMATS[unit].format(value)
+    fmt = _FORMATS[unit]
+    text = fmt.format(value)
     if rng and rng[0] != rng[1]:
-        text += f" ({_FORMATS[unit].format(rng[0]).split(' ')[0]}–{_FORMATS[unit].format(rng[1])})"
+        text += f" ({fmt.format(rng[0]).split(' ')[0]}–{fmt.format(rng[1])})"
+    if cpu is not None:
+        text += f"; CPU {fmt.format(cpu)}"
     return text
 
 

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, TimeoutError as PlaywrightTimeout
 
 from bench.chromium import DESKTOP
 
@@ -86,7 +86,7 @@ def wait_for_index(page: Page, query: str, tries: int = 30) -> None:
             page.wait_for_selector(RESULT_ITEM, timeout=2_000)
             _clear(page)
             return
-        except Exception:  # playwright's TimeoutError
+        except PlaywrightTimeout:
             _clear(page)
     raise RuntimeError(f"search never showed results for {query!r} at {page.url}")
 
