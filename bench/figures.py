@@ -119,7 +119,8 @@ def pdf_figures(m: Measures) -> list[Figure]:
         return [Figure("pdf.seconds", label, "s", budget=PDF_SECONDS, note=NOT_BUILT)]
     if m.pdf is None:
         return [Figure("pdf.seconds", label, "s", budget=PDF_SECONDS, note=SKIPPED)]
-    rows = [Figure("pdf.seconds", label, "s", m.pdf.seconds, budget=PDF_SECONDS, detail={"sizes": m.pdf.sizes})]
+    rows = [Figure("pdf.seconds", label, "s", m.pdf.seconds, budget=PDF_SECONDS, project_cpu=m.pdf.cpu_seconds,
+                   detail={"sizes": m.pdf.sizes})]
     rows += [Figure(f"pdf.size.{path}", f"PDF {path}", "kB", size / 1000) for path, size in m.pdf.sizes.items()]
     return rows
 

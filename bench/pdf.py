@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import time
 from dataclasses import dataclass
@@ -13,9 +14,13 @@ _SKIP = {".git", ".venv", "node_modules"}
 
 @dataclass(frozen=True)
 class PdfRun:
-    """One run of tools/pdf.sh: seconds, and the size of each PDF it wrote (path → bytes)."""
+    """One run of tools/pdf.sh: wall and CPU seconds, and the size of each PDF it wrote (path → bytes).
+
+    CPU time adds up every process of the run (booklets are set in parallel: it can exceed wall time).
+    """
 
     seconds: float
+    cpu_seconds: float
     sizes: dict[str, int]
 
 
@@ -27,13 +32,19 @@ def exists(project: Path) -> bool:
 def build_pdfs(project: Path) -> PdfRun:
     """Run tools/pdf.sh in `project` (a copy); a failure raises with its output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    since, start = time.time(), time.perf_counter()
+    since, start, before = time.time(), time.perf_counter(), _children_cpu()
     proc = subprocess.run(["bash", str(PDF_TOOL)], cwd=project, env=env, capture_output=True, text=True,
                           timeout=1800)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, _children_cpu() - before
     if proc.returncode != 0:
         raise RuntimeError(f"tools/pdf.sh failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
-    return PdfRun(seconds, _new_pdfs(project, since))
+    return PdfRun(seconds, cpu, _new_pdfs(project, since))
+
+
+def _children_cpu() -> float:
+    """User + system seconds of every finished child process (and theirs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _new_pdfs(project: Path, since: float) -> dict[str, int]:

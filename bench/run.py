@@ -66,6 +66,10 @@ def run(root: Path, quick: bool) -> dict:
         project = copy_project(root, tmp / "project")
         documents = len(document_pages(project / "docs"))
         builds, pdf_run = {}, None
+        if not quick and pdf.exists(project):
+            # First, as a release does: the builds then publish the booklets on the downloads page.
+            _log("PDF booklets (tools/pdf.sh)")
+            pdf_run = pdf.build_pdfs(project)
         for n in scales:
             multiply(project, n)
             plain = write_plain_project(project, tmp / "plain")
@@ -76,9 +80,6 @@ def run(root: Path, quick: bool) -> dict:
                 timed_build(plain, sites / "plain")
             _log(f"{runs} build(s) of each, in turn, at {n}× ({documents * n} documents)")
             builds[n] = alternate(project, plain, sites, runs)
-            if n == 1 and not quick and pdf.exists(project):
-                _log("PDF booklets (tools/pdf.sh)")
-                pdf_run = pdf.build_pdfs(project)
         server, server_origin = server_block(project)
         measures = Measures(quick=quick, languages=languages(project),
                             documents={n: documents * n for n in SCALES}, builds=builds,

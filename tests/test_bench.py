@@ -112,6 +112,13 @@ def test_committed_results_are_a_complete_full_run_shown_in_the_readme():
     assert results["settings"]["build_runs"] >= 5 and results["settings"]["lighthouse_runs"] >= 3
     figures = check_complete(results)
     assert not [k for k, f in figures.items() if f["status"] == "skipped (--quick)"]
+    # What exists is measured: the booklets (each with its size) and the 指标目标表 page.
+    if (ROOT / "tools" / "pdf.sh").exists():
+        sizes = figures["pdf.seconds"]["detail"]["sizes"]
+        assert figures["pdf.seconds"]["project"] > 0 and sizes and all(v > 0 for v in sizes.values())
+        assert {f"pdf.size.{path}" for path in sizes} <= set(figures)
+    if results["pages"]["target_table"]:
+        assert figures["weight.target_table"]["project"] > 0 and figures["lighthouse.target_table"]["project"] > 0
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme.split(README_BEGIN, 1)[1].split(README_END, 1)[0].strip()
     assert shown == render_markdown(results).strip(), "the README's table is not that of bench/results.json"
