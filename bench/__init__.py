@@ -1,6 +1,7 @@
 """The benchmark of the site against plain Material for MkDocs (run by tools/bench.sh).
 
-corpus (copies of the project, multiplied) · plain (the baseline project) · build (timed builds,
-peak memory) · nginx (serving) · chromium, pages, weight, search (in the browser) · lighthouse ·
-pdf · machine · budgets · figures (rows) · report (results.json, table, README) · run (the order).
+corpus (copies of the project, multiplied) · plain (the baseline project and how it is served) ·
+build (timed builds, peak memory) · chromium, pages, weight, search (in the browser, behind the
+nginx of compendium.nginx) · lighthouse · pdf · machine · budgets · figures (rows) · report
+(results.json, table, README) · run (the order).
 """

@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bench.chromium import CHROMIUM
-from bench.nginx import NGINX
+from compendium.nginx import nginx_binary
 
 
 def describe(root: Path) -> dict:
@@ -24,7 +24,7 @@ def describe(root: Path) -> dict:
         "material": metadata.version("mkdocs-material"),
         "chromium": _version([str(CHROMIUM), "--version"]),
         "lighthouse": _version([str(root / "node_modules" / ".bin" / "lighthouse"), "--version"]),
-        "nginx": _version([NGINX, "-v"]),
+        "nginx": _version([nginx_binary(), "-v"]),
     }
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from compendium.nginx import DEFAULT_ROOT, LISTEN
+
 PLAIN_CONFIG = {
     "site_name": "plain Material",
     "use_directory_urls": False,
@@ -23,6 +25,24 @@ PLAIN_CONFIG = {
     "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc", "pymdownx.blocks.admonition",
                             "compendium.markdown:RemarkExtension"],
 }
+
+
+# How plain Material is served (compendium.nginx.serve runs it): gzip as the site's shipped
+# configuration has it, nothing else (no cache lifetimes, no security headers).
+PLAIN_NGINX = f"""server {{
+    {LISTEN}
+    include mime.types;
+    gzip on;
+    gzip_comp_level 6;
+    gzip_min_length 512;
+    gzip_types text/css text/plain text/xml application/javascript application/json application/xml
+               image/svg+xml;
+    location / {{
+        alias {DEFAULT_ROOT};
+        index index.html;
+    }}
+}}
+"""
 
 
 def write_plain_project(project: Path, dest: Path) -> Path:

@@ -20,12 +20,12 @@ from bench.corpus import copy_project, document_pages, multiply
 from bench.figures import SCALES, Measures, all_figures
 from bench.lighthouse import median_score
 from bench.machine import describe
-from bench.nginx import DEFAULT_SERVER, serve, server_block
 from bench.pages import HOME, measured_pages
-from bench.plain import write_plain_project
+from bench.plain import PLAIN_NGINX, write_plain_project
 from bench.report import render_markdown, update_readme, write_results
 from bench.search import index_sizes, latencies, load_queries
 from bench.weight import first_and_next
+from compendium.nginx import SITE_PATH, serve, served_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "bench" / "results.json"  # committed: the full run of record
@@ -80,18 +80,18 @@ def run(root: Path, quick: bool) -> dict:
                 timed_build(plain, sites / "plain")
             _log(f"{runs} build(s) of each, in turn, at {n}× ({documents * n} documents)")
             builds[n] = alternate(project, plain, sites, runs)
-        server, server_origin = server_block(project)
         measures = Measures(quick=quick, languages=languages(project),
                             documents={n: documents * n for n in SCALES}, builds=builds,
                             pdf_tool=pdf.exists(project), pdf=pdf_run,
-                            **measure_sites(root, server, tmp / "sites-1x", quick))
+                            **measure_sites(root, tmp / "sites-1x", tmp / "logs", quick))
     figures = [f.as_dict() for f in all_figures(measures)]
     return {
         "date": date,
         "mode": "quick" if quick else "full",
         "command": "./tools/bench.sh" + (" --quick" if quick else ""),
         "settings": {"build_runs": runs, "scales": list(scales), "lighthouse_runs": 0 if quick else LIGHTHOUSE_RUNS,
-                     "languages": measures.languages, "nginx": server_origin},
+                     "languages": measures.languages,
+                     "nginx": f"the build's {SITE_PATH}; plain Material: gzip only"},
         "machine": describe(root),
         "pages": measures.pages,
         "figures": figures,
@@ -99,23 +99,26 @@ def run(root: Path, quick: bool) -> dict:
     }
 
 
-def measure_sites(root: Path, server: str, sites: Path, quick: bool) -> dict:
-    """Page weight, search and Lighthouse of the 1× builds, each served by nginx (`server`: the
-    project's server block)."""
+def measure_sites(root: Path, sites: Path, logs: Path, quick: bool) -> dict:
+    """Page weight, search and Lighthouse of the 1× builds, each behind nginx: the site with the
+    configuration its build ships, plain Material with gzip only."""
     mine, plain = sites / "project", sites / "plain"
     pages = measured_pages(mine)
     queries = load_queries()
+    logs.mkdir()
+    log, plain_log = logs / "project.log", logs / "plain.log"
     out: dict = {"pages": pages, "index": (index_sizes(mine), index_sizes(plain)), "lighthouse": {}}
-    # The site with its own server configuration; plain Material with the stand-in, as anyone would.
-    with serve(mine, server) as base, serve(plain, DEFAULT_SERVER) as plain_base:
+    shipped = (mine / SITE_PATH).read_text(encoding="utf-8")
+    with serve(mine, shipped, log) as origin, serve(plain, PLAIN_NGINX, plain_log) as plain_origin:
+        base, plain_base = origin + served_path(shipped), plain_origin + "/"
         with chromium() as browser:
             _log(f"page weight of {pages['longest']} and the next page")
-            first, after = first_and_next(browser, base, pages["longest"])
-            plain_first, plain_after = first_and_next(browser, plain_base, pages["longest"], to=after.url)
+            first, after = first_and_next(browser, base, log, pages["longest"])
+            plain_first, plain_after = first_and_next(browser, plain_base, plain_log, pages["longest"], to=after.url)
             out["first"], out["next"] = (first, plain_first), (after, plain_after)
             out["target_table"] = None
             if pages["target_table"]:
-                out["target_table"] = first_and_next(browser, base, pages["target_table"], follow=False)[0]
+                out["target_table"] = first_and_next(browser, base, log, pages["target_table"], follow=False)[0]
             _log(f"search latency over {len(queries)} queries")
             out["latency"] = (latencies(browser, base + HOME, queries), latencies(browser, plain_base + HOME, queries))
         if not quick:

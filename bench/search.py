@@ -1,12 +1,12 @@
 """Search: the size of the index, and the time from the last keystroke to rendered results.
 
 Latency is measured through the page's own search box, as a reader types: a key press per Latin
-letter or digit; Chinese text arrives as an IME delivers it, inserted at the end of a composition
-without key events of its own, and the key that ends the composition (here a press of Shift) is
-the keystroke that Material's search reacts to (it reads the box on `keyup`). In the page, a
-capturing `keydown` listener notes the time of each keystroke and a MutationObserver on the result
-panel notes the first animation frame after each change to it; the latency of a query is the last
-such frame minus the last keystroke, once the panel has been quiet for a while.
+letter or digit; Chinese text arrives as an IME delivers it, inserted while the key that ends the
+composition is down (here Shift), so that the search sees it on that key's release at the latest
+(Material reads the box on `keyup`). In the page, a capturing `keydown` listener notes the time of
+each keystroke and a MutationObserver on the result panel notes the first animation frame after
+each change to it; the latency of a query is the last such frame minus the last keystroke, once
+the panel has been quiet for a while.
 """
 from __future__ import annotations
 
@@ -55,9 +55,9 @@ def load_queries(path: Path = QUERIES_FILE) -> list[str]:
 
 
 def index_sizes(site: Path) -> tuple[int, int]:
-    """Bytes of the site's search index (search/*.json), raw and gzipped at nginx's level 6."""
-    data = b"".join(p.read_bytes() for p in sorted((site / "search").glob("*.json")))
-    return len(data), len(gzip.compress(data, compresslevel=6))
+    """Bytes of the site's search index (every file in search/), raw and gzipped at nginx's level 6."""
+    files = [p.read_bytes() for p in sorted((site / "search").iterdir()) if p.is_file()]
+    return sum(map(len, files)), sum(len(gzip.compress(data, compresslevel=6)) for data in files)
 
 
 def latencies(browser: Browser, url: str, queries: list[str]) -> list[Latency]:
@@ -113,9 +113,10 @@ def _type(page: Page, query: str) -> None:
     for run in re.findall(r"[\x20-\x7e]|[^\x20-\x7e]+", query):
         if _LATIN.fullmatch(run):
             page.keyboard.press(run if run != " " else "Space")
-        else:
+        else:  # the key that ends the composition goes down, the text comes in, the key comes up
+            page.keyboard.down("Shift")
             page.keyboard.insert_text(run)
-            page.keyboard.press("Shift")  # the key that ends the composition
+            page.keyboard.up("Shift")
         time.sleep(KEY_DELAY)
 
 

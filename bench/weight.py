@@ -1,24 +1,22 @@
 """Page weight: the bytes a phone downloads for a first view of a page, then for the next page.
 
-The bytes are the Resource Timing API's `transferSize` of every entry of the page (its navigation
-and its resources) and of each of its workers: the encoded (gzip) body plus the response headers
-(Chromium counts a flat 300 bytes for them), 0 for a response the cache served. Not CDP's
-`Network.loadingFinished.encodedDataLength`: a CDP session on the page does not see the requests of
-a dedicated worker (Material's search worker script and the lunr scripts it imports). Not
-Playwright's `request.sizes()`: it reports a 0-byte body for a worker's own script.
+Counted as nginx sends them: the access log of compendium.nginx.serve has `$bytes_sent` (headers
+and body, gzip as on the wire) for every request, whoever makes it: the page, Material's search
+worker and the site's service worker, which installs itself on a first view (over https, and on
+localhost). Nothing in the page sees all of these: Resource Timing and a CDP session on the page
+miss the workers' requests, and Playwright's `request.sizes()` reports a 0-byte body for a worker's
+own script.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from bench.chromium import PHONE
 
-_ENTRIES = """() => [...performance.getEntriesByType("navigation"),
-                     ...performance.getEntriesByType("resource")]
-                    .map(e => [e.name, e.transferSize])"""
 # The footer's link to the next page; the previous one on the last page of the book.
 _NEXT, _PREV = "a.md-footer__link--next", "a.md-footer__link--prev"
 # Follow the page's first link to `target` (in the footer, or the navigation drawer that a phone
@@ -32,63 +30,66 @@ _FOLLOW = """([target, click]) => {
 
 @dataclass(frozen=True)
 class View:
-    """What one page view transferred."""
+    """What one page view transferred, request by request (bytes, request line), largest first."""
 
     url: str
-    bytes: int
-    index_bytes: int  # of which the search index (search/*.json)
-    requests: int  # requests that went to the network (not served by the cache)
+    requests: list[tuple[int, str]]
+    index_prefix: str  # the site's search folder as requested, e.g. /search/
+
+    @property
+    def bytes(self) -> int:
+        return sum(size for size, _ in self.requests)
+
+    @property
+    def index_bytes(self) -> int:
+        """Of which the search index: everything under the site's search/ folder."""
+        return sum(size for size, request in self.requests if _path(request).startswith(self.index_prefix))
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "bytes": self.bytes, "index_bytes": self.index_bytes}
 
 
-def first_and_next(browser: Browser, base: str, path: str, to: str | None = None,
+def first_and_next(browser: Browser, base: str, log: Path, path: str, to: str | None = None,
                    follow: bool = True) -> tuple[View, View | None]:
     """A first view of `path` on a phone with an empty cache; then, if `follow`, a click on its
-    link to `to` (by default the page its footer leads to) and what that view transferred."""
+    link to `to` (by default the page its footer leads to). `log`: the server's access log."""
+    prefix = "/" + base.split("/", 3)[3] + "search/"
     context = browser.new_context(**PHONE)  # a new context starts with an empty cache
     try:
         page = context.new_page()
+        log.write_text("")
         page.goto(base + path, wait_until="networkidle")
-        first = settled_view(page, base)
+        first = View(path, settled(log), prefix)
         if not follow:
             return first, None
         target = base + to if to else page.locator(_NEXT if page.locator(_NEXT).count() else _PREV).first \
             .evaluate("a => a.href.split('#')[0]")
         if not page.evaluate(_FOLLOW, [target, False]):
             raise RuntimeError(f"{base + path} has no link to {target}")
+        log.write_text("")
         with page.expect_navigation(wait_until="networkidle"):
             page.evaluate(_FOLLOW, [target, True])
-        return first, settled_view(page, base)
+        return first, View(page.url[len(base):], settled(log), prefix)
     finally:
         context.close()
 
 
-def settled_view(page: Page, base: str, quiet: float = 1.0, timeout: float = 20.0) -> View:
-    """The page's transfers once nothing new has arrived for `quiet` seconds (workers load late)."""
-    deadline = time.monotonic() + timeout
-    last = _entries(page)
+def settled(log: Path, quiet: float = 1.5, timeout: float = 30.0) -> list[tuple[int, str]]:
+    """The log's (bytes, request) lines, largest first, once nothing was added for `quiet` seconds
+    (workers fetch after the page has loaded)."""
+    deadline, last = time.monotonic() + timeout, None
     while time.monotonic() < deadline:
-        time.sleep(quiet)
-        now = _entries(page)
-        if now == last:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        if lines == last:
             break
-        last = now
-    loaded = [(url, size) for url, size in last if size > 0]
-    index = sum(size for url, size in loaded if _is_search_index(url, base))
-    return View(page.url[len(base):], sum(size for _, size in loaded), index, len(loaded))
+        last = lines
+        time.sleep(quiet)
+    # compendium.nginx logs: $bytes_sent $status "$request"
+    entries = [(int(line.split(" ", 1)[0]), line.split(" ", 2)[2].strip('"')) for line in last or []]
+    return sorted(entries, reverse=True)
 
 
-def _entries(page: Page) -> list[tuple[str, int]]:
-    """(URL, bytes transferred) of every entry of the page and of its workers."""
-    entries = page.evaluate(_ENTRIES)
-    for worker in page.workers:
-        entries += worker.evaluate(_ENTRIES)
-    return sorted((url, int(size)) for url, size in entries)
-
-
-def _is_search_index(url: str, base: str) -> bool:
-    """True for the search index files of the site (search/search_index.json and the like)."""
-    path = url[len(base):].split("?")[0] if url.startswith(base) else ""
-    return path.startswith("search/") and path.endswith(".json")
+def _path(request: str) -> str:
+    """The path of a request line: GET /search/index.zh.js?v=1 HTTP/1.1 → /search/index.zh.js"""
+    parts = request.split(" ")
+    return parts[1].split("?")[0] if len(parts) > 1 else ""
