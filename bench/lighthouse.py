@@ -35,7 +35,11 @@ def performance_score(root: Path, url: str) -> float:
     return round(score * 100, 1)
 
 
-def median_score(root: Path, url: str, runs: int = 3) -> tuple[float, list[float]]:
-    """Median Performance score over `runs` runs, and every score."""
-    scores = [performance_score(root, url) for _ in range(runs)]
-    return statistics.median(scores), scores
+def median_scores(root: Path, urls: list[str], runs: int = 3) -> list[tuple[float, list[float]]]:
+    """Each URL's median Performance score over `runs` rounds, and every score; in each round the
+    URLs take turns, so that the site and plain Material see the same load."""
+    scores: list[list[float]] = [[] for _ in urls]
+    for _ in range(runs):
+        for mine, url in zip(scores, urls):
+            mine.append(performance_score(root, url))
+    return [(statistics.median(s), s) for s in scores]

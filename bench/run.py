@@ -18,7 +18,7 @@ from bench.build import alternate, languages, timed_build
 from bench.chromium import chromium
 from bench.corpus import copy_project, document_pages, multiply
 from bench.figures import SCALES, Measures, all_figures
-from bench.lighthouse import median_score
+from bench.lighthouse import median_scores
 from bench.machine import describe
 from bench.pages import HOME, measured_pages
 from bench.plain import PLAIN_NGINX, write_plain_project
@@ -125,11 +125,9 @@ def measure_sites(root: Path, sites: Path, logs: Path, quick: bool) -> dict:
             for key, path in pages.items():
                 if path:
                     _log(f"Lighthouse ×{LIGHTHOUSE_RUNS}: {path}")
-                    mine_score = median_score(root, base + path, LIGHTHOUSE_RUNS)
-                    plain_score = None
-                    if (plain / path).exists():
-                        plain_score = median_score(root, plain_base + path, LIGHTHOUSE_RUNS)
-                    out["lighthouse"][key] = (mine_score, plain_score)
+                    urls = [base + path] + ([plain_base + path] if (plain / path).exists() else [])
+                    scores = median_scores(root, urls, LIGHTHOUSE_RUNS)
+                    out["lighthouse"][key] = (scores[0], scores[1] if len(scores) > 1 else None)
     return out
 
 
