@@ -17,6 +17,8 @@ from compendium.errors import PageError
 
 LABELS_FILE = ROOT / "data" / "labels.yml"
 LANGUAGES = ("zh", "en")
+# The language tag of each edition's text in HTML; the Chinese original is Simplified Chinese.
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,14 @@ class Labels:
     def in_language(self, lang: str) -> Labels:
         """The same labels in another language (zh or en)."""
         return Labels(self.entries, lang)
+
+    def original(self, text: str) -> str:
+        """Words of the Chinese original on a page in this language: as they are on a Chinese page;
+        on a page of another language inside ``<span lang="zh-CN" data-search-exclude>`` (Chinese,
+        and searched once, in the Chinese edition; Markdown inside still works)."""
+        if self.lang == "zh" or not text:
+            return text
+        return f'<span lang="{HTML_LANG["zh"]}" data-search-exclude>{text}</span>'
 
 
 def load_labels(path: Path = LABELS_FILE) -> Labels:

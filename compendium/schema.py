@@ -33,11 +33,18 @@ class DocumentMeta:
     kind: str
     topics: list[str]
     source_lines: tuple[int, int]
-    extra: dict = field(default_factory=dict)  # further fields (title_en, summary_en …), unchecked
+    extra: dict = field(default_factory=dict)  # further fields (description …), unchecked
+    title_en: str = ""  # the English edition: title and summary (compendium/english.py checks them)
+    summary_en: str = ""
+
+    def title_in(self, lang: str) -> str:
+        """The title in a language of the site: as printed, or its English."""
+        return self.title_en if lang == "en" else self.title
 
 
-REQUIRED = ("title", "part", "order", "issuer", "date", "level", "kind", "topics", "source_lines")
-KNOWN = set(REQUIRED) | {"doc_no", "title_en", "summary_en", "description"}
+REQUIRED = ("title", "part", "order", "issuer", "date", "level", "kind", "topics", "source_lines", "title_en",
+            "summary_en")
+KNOWN = set(REQUIRED) | {"doc_no", "description"}
 
 
 def validate_document(path: str, fm: FrontMatter, vocab: Vocabulary, folder_part: int) -> DocumentMeta:
@@ -94,9 +101,15 @@ def validate_document(path: str, fm: FrontMatter, vocab: Vocabulary, folder_part
     if not m or int(m.group(1)) > int(m.group(2)):
         raise fail("source_lines", f"{f['source_lines']!r} is not a line range like 665-845",
                    "Give the first and last line of the document in source/compilation.txt.")
+    english = {}
+    for name in ("title_en", "summary_en"):
+        if not isinstance(f[name], str) or not f[name].strip():
+            raise fail(name, "is empty", "Write the document's English title and a summary of three to six "
+                       "sentences (see README, English edition).")
+        english[name] = " ".join(f[name].split())
     extra = {k: v for k, v in f.items() if k not in REQUIRED and k != "doc_no"}
     return DocumentMeta(title.strip(), part, order, doc_no, issuer, date, level, kind, list(topics),
-                        (int(m.group(1)), int(m.group(2))), extra)
+                        (int(m.group(1)), int(m.group(2))), extra, **english)
 
 
 def parse_date(path: str, line: int, value) -> str:

@@ -22,6 +22,8 @@ level: ministry
 kind: notice
 topics: [digital]
 source_lines: 2505-2700
+title_en: Notice of the Ministry of Industry and Information Technology on promoting 5G
+summary_en: The notice asks for faster 5G networks. It asks for more applications. It asks for security.
 ---
 """
 GOOD_BODY = """
@@ -61,7 +63,7 @@ def test_unparseable_yaml_names_the_line():
 
 
 @pytest.mark.parametrize("field", ["title", "part", "order", "issuer", "date", "level", "kind", "topics",
-                                   "source_lines"])
+                                   "source_lines", "title_en", "summary_en"])
 def test_missing_field(field):
     meta = "\n".join(line for line in GOOD_META.splitlines() if not line.startswith(f"{field}:")) + "\n"
     err = error_of(page(meta))
@@ -80,6 +82,8 @@ def test_missing_field(field):
     ("doc_no: 工信部通信〔2020〕49号", "doc_no: 工信部通信2020第49号", "doc_no", 5, "not a 文号"),
     ("order: 1", "order: first", "order", 4, "positive whole number"),
     ("source_lines: 2505-2700", "source_lines: 2700-2505", "source_lines", 11, "line range"),
+    ("title_en: Notice of the Ministry of Industry and Information Technology on promoting 5G", "title_en: ' '",
+     "title_en", 12, "is empty"),
 ])
 def test_wrong_metadata_names_file_line_field_and_fix(old, new, field, line, words):
     err = error_of(page(GOOD_META.replace(old, new)))
@@ -101,17 +105,17 @@ def test_unquoted_iso_date_is_accepted():
 def test_duplicate_anchor_names_both_lines():
     err = error_of(page(body=GOOD_BODY + "\n## 二、丰富应用 {#s1}\n"))
     assert err.field == "anchor" and "duplicate id 's1'" in str(err)
-    assert err.line == 18 and "first on line 14" in str(err)
+    assert err.line == 20 and "first on line 16" in str(err)
 
 
 def test_anchor_outside_the_scheme():
     err = error_of(page(body="\n## 一、加快 {#section-one}\n"))
-    assert "does not follow the anchor scheme" in str(err) and err.line == 14
+    assert "does not follow the anchor scheme" in str(err) and err.line == 16
 
 
 def test_heading_without_id():
     err = error_of(page(body="\n## 一、加快5G网络建设部署\n"))
-    assert "heading without an id" in str(err) and err.line == 14
+    assert "heading without an id" in str(err) and err.line == 16
 
 
 REMARK = """
@@ -163,4 +167,4 @@ def test_a_wrapped_table_with_a_caption_is_accepted():
 ])
 def test_a_table_wrap_that_cannot_be_named_is_refused(old, new, words):
     err = error_of(page(body=GOOD_BODY + TABLE.replace(old, new)))
-    assert err.field == "table" and words in str(err) and err.line == 18
+    assert err.field == "table" and words in str(err) and err.line == 20
