@@ -44,6 +44,7 @@ class Attribution:
     date_text: str
     occasion: str
     place: str
+    date_end: str = ""  # the last day of a range (2018年4月24日至28日 → 2018-04-28), else ""
 
     @property
     def sort_key(self) -> str:
@@ -74,7 +75,8 @@ def parse_attribution(text: str, path: str, line: int, places: tuple[str, ...] |
     occasion = (body[: m.start()] + body[m.end():]).strip(_TRIM)
     if m.start() > 0 and m.end() < len(body) and body[m.end()] in "，,。":
         occasion = (body[: m.start()] + body[m.end() + 1:]).strip(_TRIM)
-    return Attribution(text, date, m.group(0), occasion, find_place(occasion, places))
+    end = f"{m['year']}-{int(m['end_month'] or m['month']):02d}-{int(m['end_day']):02d}" if m["end_day"] else ""
+    return Attribution(text, date, m.group(0), occasion, find_place(occasion, places), end)
 
 
 def _check_date(m: re.Match, text: str, path: str, line: int) -> str:

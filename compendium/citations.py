@@ -191,14 +191,19 @@ def link_mentions(markdown: str, page: str, cited: list[Cited]) -> str:
 def cited_by_section(cited: Cited, documents: dict[str, Document], labels: Labels) -> str:
     """The generated 被引用 section at the end of a cited page: a link to each citing place."""
     here = posixpath.dirname(cited.target)
-    items = [f"- [{documents[p].meta.title}]({posixpath.relpath(p, here or '.')}#{a})" for p, a in cited.places]
+    items = [f"- [{documents[p].meta.title_in(labels.lang)}]({posixpath.relpath(p, here or '.')}#{a})"
+             for p, a in cited.places]
     return ('\n\n<div class="generated cited-by" markdown>\n\n'
             f"## {labels('citations.cited_by')} {{#cited-by}}\n\n"
             f"{labels('citations.cited_by_note')}\n\n" + "\n".join(items) + "\n\n</div>\n")
 
 
 def render_citations(cited: list[Cited], documents: dict[str, Document], labels: Labels, page: str) -> str:
-    """The 引用关系 page: documents of the compilation cited by others, then other documents."""
+    """The 引用关系 page: documents of the compilation cited by others, then other documents.
+
+    A cited title or 文号 is shown as printed (marked Chinese on an English page); a document of
+    the compilation by its title in the page's language.
+    """
     here = posixpath.dirname(page)
     rel = lambda path: posixpath.relpath(path, here or ".")  # noqa: E731
     out = [f"# {labels('citations.title')}\n", f"{labels('citations.intro')}\n{{: .editorial }}\n"]
@@ -207,13 +212,21 @@ def render_citations(cited: list[Cited], documents: dict[str, Document], labels:
         out.append(f"## {heading} {{#{anchor}}}\n")
         out.append('<div class="citation-list" markdown>\n')
         for c in group:
-            name = f"[《{c.title}》]({rel(c.target)})" if c.target else (f"《{c.title}》" if c.title else c.doc_no)
-            no = f' <span class="doc-no-inline">{c.doc_no}</span>' if c.doc_no and c.title else ""
-            places = "、".join(_places_of_page(page_path, anchors, documents, rel, labels)
-                              for page_path, anchors in _by_page(c.places).items())
+            printed = labels.original(f"《{c.title}》" if c.title else c.doc_no)
+            name = f"[{_cited_name(c, documents, labels)}]({rel(c.target)})" if c.target else printed
+            no = f' <span class="doc-no-inline">{labels.original(c.doc_no)}</span>' if c.doc_no and c.title else ""
+            places = labels("citations.separator").join(_places_of_page(page_path, anchors, documents, rel, labels)
+                                                        for page_path, anchors in _by_page(c.places).items())
             out.append(f"- {name}{no}<br>{labels('citations.cited_in')}{places}")
         out.append("\n</div>\n")
     return "\n".join(out)
+
+
+def _cited_name(c: Cited, documents: dict[str, Document], labels: Labels) -> str:
+    """A cited document of the compilation: 《title》 as cited in Chinese, its title in another language."""
+    if labels.lang == "zh":
+        return f"《{c.title}》" if c.title else c.doc_no
+    return documents[c.target].meta.title_in(labels.lang)
 
 
 def _by_page(places: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -226,8 +239,9 @@ def _by_page(places: list[tuple[str, str]]) -> dict[str, list[str]]:
 
 def _places_of_page(page: str, anchors: list[str], documents: dict[str, Document], rel, labels: Labels) -> str:
     """A citing page linked at its first citation, further citations in it as （第2处）."""
-    first = f"[{documents[page].meta.title}]({rel(page)}#{anchors[0]})"
-    more = "".join(f"（[{labels('citations.nth').format(n=n)}]({rel(page)}#{a})）" for n, a in enumerate(anchors[1:], 2))
+    first = f"[{documents[page].meta.title_in(labels.lang)}]({rel(page)}#{anchors[0]})"
+    more = "".join(labels("citations.more").format(link=f"[{labels('citations.nth').format(n=n)}]({rel(page)}#{a})")
+                   for n, a in enumerate(anchors[1:], 2))
     return first + more
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from itertools import groupby
 
+from compendium.glossary import Glossary
 from compendium.labels import Labels
 from compendium.pages import Document
 from compendium.render import format_date
@@ -44,37 +45,39 @@ def by_year(docs: list[Document]) -> list[tuple[str, list[Document]]]:
 # --- render ----------------------------------------------------------------------------------
 
 
-def render_index(docs: list[Document], vocab: Vocabulary, labels: Labels, page: str) -> str:
-    """The 文件索引 page."""
-    here = posixpath.dirname(page) or "."
+def render_index(docs: list[Document], vocab: Vocabulary, labels: Labels, page: str, glossary: Glossary) -> str:
+    """The 文件索引 page, in the language of `labels` (issuers in English from the glossary)."""
+    here, lang = posixpath.dirname(page) or ".", labels.lang
     out = [f"# {labels('docindex.title')}\n",
            labels("docindex.intro").format(n=len(docs)) + "\n{: .editorial }\n",
            f"[{labels('docindex.by_level')}](#by-level) [{labels('docindex.by_issuer')}](#by-issuer) "
            f"[{labels('docindex.by_year')}](#by-year)\n{{: .index-jump }}\n",
            f"## {labels('docindex.by_level')} {{#by-level}}\n"]
     for level, items in by_level(docs, vocab):
-        out.append(f"### {vocab.levels[level].zh} {{#level-{level.replace('_', '-')}}}\n")
-        out.append(_list(items, vocab, here, show_level=False))
+        out.append(f"### {vocab.levels[level].label(lang)} {{#level-{level.replace('_', '-')}}}\n")
+        out.append(_list(items, vocab, here, labels, show_level=False))
     out.append(f"## {labels('docindex.by_issuer')} {{#by-issuer}}\n")
     for name, items in by_issuer(docs, vocab):
+        if name and lang == "en":
+            name = glossary.english(name, f"docs/{items[0].path}", "issuer")
         out.append(f"**{name or labels('docindex.no_issuer')}**\n{{: .index-group }}\n")
-        out.append(_list(items, vocab, here))
+        out.append(_list(items, vocab, here, labels))
     out.append(f"## {labels('docindex.by_year')} {{#by-year}}\n")
     for year, items in by_year(docs):
         out.append(f"**{labels('timeline.year').format(year=year) if year else labels('docindex.no_date')}**\n"
                    "{: .index-group }\n")
-        out.append(_list(items, vocab, here))
+        out.append(_list(items, vocab, here, labels))
     return "\n".join(out)
 
 
-def _list(items: list[Document], vocab: Vocabulary, here: str, show_level: bool = True) -> str:
-    """A list of documents: title linked, then 文号, date, kind (and level) in a small line."""
-    rows = []
+def _list(items: list[Document], vocab: Vocabulary, here: str, labels: Labels, show_level: bool = True) -> str:
+    """A list of documents: title linked, then 文号 (as printed), date, kind (and level) in a small line."""
+    rows, lang = [], labels.lang
     for d in items:
         m = d.meta
-        facts = [x for x in (m.doc_no, format_date(m.date), vocab.kinds[m.kind].zh,
-                             vocab.levels[m.level].zh if show_level else "") if x]
-        rows.append(f"- [{m.title}]({posixpath.relpath(d.path, here)})<br>"
+        facts = [x for x in (labels.original(m.doc_no), format_date(m.date, lang), vocab.kinds[m.kind].label(lang),
+                             vocab.levels[m.level].label(lang) if show_level else "") if x]
+        rows.append(f"- [{m.title_in(lang)}]({posixpath.relpath(d.path, here)})<br>"
                     f'<span class="doc-index-meta">{" · ".join(facts)}</span>')
     return '<div class="doc-index" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
@@ -82,7 +85,7 @@ def _list(items: list[Document], vocab: Vocabulary, here: str, show_level: bool 
 def documents_json(docs: list[Document]) -> list[dict]:
     """The published data/documents.json: one record per document, in book order."""
     return [{
-        "title": d.meta.title, "part": d.meta.part, "order": d.meta.order, "level": d.meta.level,
+        "title": d.meta.title, "title_en": d.meta.title_en, "part": d.meta.part, "order": d.meta.order, "level": d.meta.level,
         "kind": d.meta.kind, "issuer": list(d.meta.issuer), "doc_no": d.meta.doc_no or None,
         "date": d.meta.date or None, "topics": list(d.meta.topics), "url": d.url,
     } for d in docs]

@@ -17,13 +17,14 @@ from compendium.layout import content_chars
 
 @dataclass(frozen=True)
 class Correction:
-    """One change: source line, page carrying it, original and corrected text, reason."""
+    """One change: source line, page carrying it, original and corrected text, reason (Chinese, English)."""
 
     line: int
     page: str
     original: str
     corrected: str
     reason: str
+    reason_en: str
 
 
 def load_errata(path: Path = ERRATA_FILE) -> list[Correction]:
@@ -34,10 +35,12 @@ def load_errata(path: Path = ERRATA_FILE) -> list[Correction]:
     for i, e in enumerate(entries, 1):
         try:
             out.append(Correction(int(e["line"]), str(e["page"]), str(e["original"]), str(e["corrected"]),
-                                  str(e["reason"])))
+                                  str(e["reason"]), str(e["reason_en"])))
         except (KeyError, TypeError, ValueError) as err:
             raise PageError(where, 0, f"entry {i}", f"malformed entry ({err})",
-                            "Give line, page, original, corrected and reason.") from None
+                            "Give line, page, original, corrected, reason and reason_en.") from None
+        if not out[-1].reason.strip() or not out[-1].reason_en.strip():
+            raise PageError(where, 0, f"entry {i}", "an empty reason", "Say why, in Chinese (reason) and English (reason_en).")
     return out
 
 
@@ -57,23 +60,25 @@ def check_errata(errata: list[Correction], source: Path = SOURCE_TEXT, docs: Pat
                             "Put the corrected text on the page, or fix the entry.")
 
 
-def page_titles(errata: list[Correction], docs: Path = DOCS_DIR) -> dict[str, str]:
-    """Title of each page that carries a correction, from its front matter."""
+def page_titles(errata: list[Correction], docs: Path = DOCS_DIR, lang: str = "zh") -> dict[str, str]:
+    """Title of each page that carries a correction, from its front matter, in a language of the site."""
     titles = {}
     for page in {c.page for c in errata}:
         fm = split_front_matter(f"docs/{page}", (docs / page).read_text(encoding="utf-8"))
-        titles[page] = str(fm.fields.get("title") or page)
+        titles[page] = str(fm.fields.get("title_en" if lang == "en" else "title") or page)
     return titles
 
 
 def render_errata(errata: list[Correction], page_titles: dict[str, str], labels: Labels) -> str:
-    """The 勘误说明 table in Markdown: where, original, corrected, why."""
+    """The 勘误说明 table in Markdown: where, original, corrected (as printed, in Chinese), why."""
     heads = [labels(f"errata.{k}") for k in ("where", "original", "corrected", "reason")]
     rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- | --- |"]
     for c in errata:
         title = page_titles.get(c.page, c.page)
         where = f"[{_cell(title)}]({c.page})<br>" + labels("errata.source_line").format(line=c.line)
-        rows.append(f"| {where} | {_cell(c.original)} | {_cell(c.corrected)} | {_cell(c.reason)} |")
+        reason = c.reason_en if labels.lang == "en" else c.reason
+        rows.append(f"| {where} | {labels.original(_cell(c.original))} | {labels.original(_cell(c.corrected))} "
+                    f"| {_cell(reason)} |")
     return "\n".join(rows) + "\n"
 
 

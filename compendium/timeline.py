@@ -17,6 +17,7 @@ from compendium.attributions import Attribution, parse_attribution
 from compendium.errors import PageError
 from compendium.labels import Labels
 from compendium.pages import REMARK_ID, Document, Remark
+from compendium.render import format_span
 from compendium.vocabulary import Vocabulary
 
 FIRST_WORDS = 36  # characters of a remark shown in the timeline
@@ -114,10 +115,17 @@ def first_words(text: str, limit: int = FIRST_WORDS) -> str:
     return text[: cut if cut > limit // 2 else limit] + "……"
 
 
-def place_link(o: Occurrence, here: str) -> str:
-    """Markdown link to a remark from page `here`: its document's title and section."""
-    label = o.doc.meta.title + (f" · {o.remark.section}" if o.remark.section else "")
+def place_link(o: Occurrence, here: str, labels: Labels) -> str:
+    """Markdown link to a remark from page `here`: its document's title and section (as printed)."""
+    label = o.doc.meta.title_in(labels.lang) + (f" · {labels.original(o.remark.section)}" if o.remark.section else "")
     return f"[{label}]({posixpath.relpath(o.doc.path, posixpath.dirname(here) or '.')}#{o.remark.id})"
+
+
+def when(a: Attribution, labels: Labels) -> str:
+    """The date of an attribution: as printed on a Chinese page, in English words on an English one."""
+    if not a.date:
+        return labels("timeline.undated")
+    return a.date_text if labels.lang == "zh" else format_span(a.date, a.date_end, labels.lang)
 
 
 def render_timeline(entries: list[Entry], labels: Labels, page: str) -> str:
@@ -143,16 +151,17 @@ def _entry(entry: Entry, labels: Labels, page: str) -> str:
     for text, group in groupby(ordered, key=lambda o: o.attribution.text):
         group = list(group)
         a = group[0].attribution
-        place = f' <span class="tl-place">{a.place}</span>' if a.place else ""
-        parts.append(f'<span class="tl-date">{a.date_text or labels("timeline.undated")}</span>{place}\n'
+        # The place is a word of the occasion: an English page shows it there, in the occasion as printed.
+        place = f' <span class="tl-place">{a.place}</span>' if a.place and labels.lang == "zh" else ""
+        parts.append(f'<span class="tl-date">{when(a, labels)}</span>{place}\n'
                      "{: .tl-when }\n")
-        parts.append(f"{a.occasion}\n{{: .tl-occasion }}\n")
+        parts.append(f"{labels.original(a.occasion)}\n{{: .tl-occasion }}\n")
         words = first_words(group[0].remark.text)
         if words != shown_words:
-            parts.append(f"“{words}”\n{{: .tl-words }}\n")
+            parts.append(f"{labels.original(f'“{words}”')}\n{{: .tl-words }}\n")
             shown_words = words
-        parts.append('<div class="tl-links" markdown>\n\n' + "\n".join(f"- {place_link(o, page)}" for o in group)
-                     + "\n\n</div>\n")
+        parts.append('<div class="tl-links" markdown>\n\n'
+                     + "\n".join(f"- {place_link(o, page, labels)}" for o in group) + "\n\n</div>\n")
     if len(entry.occurrences) > 1:
         parts.append(labels("timeline.repeated").format(n=len(entry.occurrences)) + "\n{: .tl-note }\n")
     parts.append("</div>\n")
@@ -166,13 +175,14 @@ def render_sources(occs: list[Occurrence], vocab: Vocabulary, labels: Labels, pa
            '<div class="timeline" markdown>\n']
     for o in ordered:
         a = o.attribution
-        kind = vocab.kinds[o.doc.meta.kind].zh
-        link = f"[{o.doc.meta.title}]({posixpath.relpath(o.doc.path, posixpath.dirname(page) or '.')}#{o.remark.id})"
+        kind = vocab.kinds[o.doc.meta.kind].label(labels.lang)
+        title = o.doc.meta.title_in(labels.lang)
+        link = f"[{title}]({posixpath.relpath(o.doc.path, posixpath.dirname(page) or '.')}#{o.remark.id})"
         out.append('<div class="tl-entry" markdown>\n')
-        out.append(f'<span class="tl-date">{a.date_text or labels("timeline.undated")}</span> '
+        out.append(f'<span class="tl-date">{when(a, labels)}</span> '
                    f'<span class="tl-kind">{kind}</span>\n{{: .tl-when }}\n')
         out.append(f"{link}\n{{: .tl-title }}\n")
-        out.append(f"“{first_words(o.remark.text)}”\n{{: .tl-words }}\n")
+        out.append(f"{labels.original(f'“{first_words(o.remark.text)}”')}\n{{: .tl-words }}\n")
         out.append("</div>\n")
     out.append("</div>\n")
     return "\n".join(out)
@@ -182,8 +192,9 @@ def also_note(o: Occurrence, elsewhere: list[Occurrence], labels: Labels) -> str
     """The generated note under a remark printed more than once: where else it stands, and under what attribution."""
     items = []
     for x in elsewhere:
-        attribution = f"（{x.attribution.text.lstrip('—')}）" if x.attribution.text != o.attribution.text else ""
-        items.append(f"- {place_link(x, o.doc.path)}{attribution}")
+        attribution = (labels("timeline.also_attribution").format(attribution=labels.original(x.attribution.text.lstrip("—")))
+                       if x.attribution.text != o.attribution.text else "")
+        items.append(f"- {place_link(x, o.doc.path, labels)}{attribution}")
     return ('\n<div class="generated remark-also" markdown>\n\n'
             f"{labels('timeline.also')}\n\n" + "\n".join(items) + "\n\n</div>\n")
 

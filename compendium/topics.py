@@ -147,8 +147,9 @@ def render_topic(topic: str, resolved: list[TopicPassage], vocab: Vocabulary, la
     here = posixpath.dirname(page) or "."
     mine = [p for p in resolved if p.assignment.topic == topic]
     cols = [c for c in COLUMNS if any(p.column == c for p in mine)]
-    out = [f"---\ntitle: {vocab.topics[topic].zh}\n---\n",
-           f"# {labels('topics.page_title').format(topic=vocab.topics[topic].zh)}\n",
+    name = vocab.topics[topic].label(labels.lang)
+    out = [f"---\ntitle: {name}\n---\n",
+           f"# {labels('topics.page_title').format(topic=name)}\n",
            labels("topics.intro") + "\n{: .editorial }\n",
            " ".join(f"[{labels('topics.col_' + c)}](#col-{c.replace('_', '-')})" for c in cols) + "\n{: .index-jump }\n"]
     for c in cols:
@@ -156,9 +157,9 @@ def render_topic(topic: str, resolved: list[TopicPassage], vocab: Vocabulary, la
         out.append(f'<div class="topic-passages col-{c.replace("_", "-")}" markdown>\n')
         for p in (x for x in mine if x.column == c):
             a = p.assignment
-            where = p.doc.meta.title + (f" · {p.context}" if p.context else "")
+            where = p.doc.meta.title_in(labels.lang) + (f" · {labels.original(p.context)}" if p.context else "")
             out.append('<div class="topic-passage" markdown>\n')
-            out.append(f"“{p.text}”\n{{: .tp-text }}\n")
+            out.append(f"{labels.original(f'“{p.text}”')}\n{{: .tp-text }}\n")
             out.append(f"[{where}]({posixpath.relpath(a.page, here)}#{a.anchor})\n{{: .tp-source }}\n")
             out.append("</div>\n")
         out.append("</div>\n")
@@ -175,7 +176,7 @@ def render_topic_list(resolved: list[TopicPassage], vocab: Vocabulary, labels: L
         mine = [p for p in resolved if p.assignment.topic == topic]
         counts = " · ".join(f"{labels('topics.col_' + c)} {n}" for c in COLUMNS
                             if (n := sum(p.column == c for p in mine)))
-        out.append(f"- [{term.zh}]({posixpath.relpath(pages[topic], here)})<br>"
+        out.append(f"- [{term.label(labels.lang)}]({posixpath.relpath(pages[topic], here)})<br>"
                    f'<span class="doc-index-meta">{counts}</span>')
     out.append("\n</div>\n")
     return "\n".join(out)

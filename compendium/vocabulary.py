@@ -18,6 +18,10 @@ class Term:
     zh: str
     en: str
 
+    def label(self, lang: str) -> str:
+        """The label in a language of the site (zh or en)."""
+        return self.en if lang == "en" else self.zh
+
 
 @dataclass(frozen=True)
 class Part(Term):

@@ -12,16 +12,25 @@ A language edition (mkdocs-static-i18n) builds the site once per language and re
 list from docs/ in its own on_files (priority -100), where a file that exists only in memory breaks
 it. So a hook adds pages and publishes files in an on_files marked
 ``@event_priority(_shared.AFTER_I18N)``, and `add_page` puts the page of a non-default language
-under that language's folder (en/indexes/timeline.html).
+under that language's folder (en/indexes/timeline.html), with the alternates that the plugin gives
+the pages it reads (the language selector links each page to its counterpart).
+
+The language being built (`language`) decides what the hooks write: `labels` in that language,
+documents' English titles, the glossary's names. `src_uri` names a page as its Chinese file does
+(about.en.md → about.md), so that a hook recognises a page in either language.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from compendium.errata import Doubt
+from compendium.glossary import Glossary, load_glossary
+from compendium.labels import Labels, load_labels
 from compendium.pages import Document
 from compendium.vocabulary import Vocabulary
 
@@ -55,23 +64,63 @@ def reset(vocab: Vocabulary) -> None:
 def add_page(files: Files, config: MkDocsConfig, src_uri: str, markdown: str) -> File:
     """Add a generated Markdown page at `src_uri` (e.g. indexes/timeline.md); replaces a same-named file.
 
-    In a language edition's build of a non-default language the page goes to that language's
-    folder (en/indexes/timeline.html), beside the language's copies of the documents.
+    Each language's build calls it with the page in its language (the hooks render with `labels`).
+    In a language edition the page of a non-default language goes to that language's folder
+    (en/indexes/timeline.html), and the page learns its copy in every language, as the pages that
+    mkdocs-static-i18n reads do: the language selector and the sitemap link them.
     """
     file = File.generated(config, src_uri, content=markdown)
-    if folder := language_folder(config):
-        file.dest_uri = f"{folder}/{file.dest_uri}"
+    file.dest_uri = _in_folder(language_folder(config), file.dest_uri)
+    if i18n := config.plugins.get("i18n"):
+        file.locale = file.locale_alternate_of = language(config)
+        file.alternates = {lang: File.generated(config, src_uri, content="") for lang in i18n.build_languages}
+        for lang, copy in file.alternates.items():
+            copy.dest_uri = _in_folder(language_folder(config, lang), copy.dest_uri)
+        i18n.i18n_files_per_language.setdefault(file.locale, []).append(file)
     page = _put(files, file)
     state.generated.append(src_uri)
     return page
 
 
-def language_folder(config: MkDocsConfig) -> str:
-    """The folder of the language being built by mkdocs-static-i18n ("" for the default language or without it)."""
+def _in_folder(folder: str, dest_uri: str) -> str:
+    return f"{folder}/{dest_uri}" if folder else dest_uri
+
+
+# --- languages -------------------------------------------------------------------------------
+
+
+def language(config: MkDocsConfig) -> str:
+    """The language being built: mkdocs-static-i18n's current one (zh before it starts), or zh without it."""
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.current_language in (None, i18n.default_language):
-        return ""
-    return i18n.current_language
+    return (i18n.current_language or i18n.default_language) if i18n else "zh"
+
+
+def language_folder(config: MkDocsConfig, lang: str | None = None) -> str:
+    """The folder of a language of the edition (by default the one being built): "" for the default
+    language or without mkdocs-static-i18n, else its locale (en)."""
+    i18n = config.plugins.get("i18n")
+    lang = lang or language(config)
+    return "" if i18n is None or lang == i18n.default_language else lang
+
+
+def labels(config: MkDocsConfig) -> Labels:
+    """The interface labels (data/labels.yml) in the language being built."""
+    return load_labels(_data(config) / "labels.yml").in_language(language(config))
+
+
+def glossary(config: MkDocsConfig) -> Glossary:
+    """The glossary of recurring terms (data/glossary.yml)."""
+    return load_glossary(_data(config) / "glossary.yml")
+
+
+def src_uri(file: File) -> str:
+    """A page's path under docs/ as its Chinese file names it: about.en.md → about.md."""
+    return getattr(file, "norm_src_uri", None) or file.src_uri
+
+
+def _data(config: MkDocsConfig) -> Path:
+    """The project's data/ folder (beside mkdocs.yml)."""
+    return Path(config.config_file_path).parent / "data"
 
 
 # --- published files -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""MkDocs hook: version and build date, for the footer and the 版本说明 page.
+"""MkDocs hook: version and build date, for the footer and the 版本说明 page, in the language built.
 
 The version is the project's (pyproject.toml) plus the commit when built from a git checkout; the
 date is today's in UTC, or SOURCE_DATE_EPOCH's for reproducible builds.
@@ -9,14 +9,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import _shared
 from compendium.buildinfo import build_info
 
 MARKER = "<!-- build-info -->"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Templates read config.extra.build (overrides/partials/copyright.html).
-    config.extra["build"] = build_info()
+    # Templates read config.extra.build (overrides/partials/copyright.html): its footer line is in
+    # the language of this build (an edition runs on_config once per language).
+    info = build_info()
+    config.extra["build"] = {**info, "footer": _shared.labels(config)("build.footer").format(**info)}
     return config
 
 
@@ -24,5 +27,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # The 版本说明 page states the same version and date in its text.
     if MARKER not in markdown:
         return markdown
-    b = config.extra["build"]
-    return markdown.replace(MARKER, f"版本 **{b['version']}**，构建日期 **{b['date']}**。")
+    return markdown.replace(MARKER, _shared.labels(config)("build.about").format(**config.extra["build"]))

@@ -17,7 +17,6 @@ from mkdocs.structure.pages import Page
 import _shared
 from compendium.downloads import check_published, load_downloads, render_downloads
 from compendium.errors import PageError
-from compendium.labels import load_labels
 
 MARKER = "<!-- downloads-table -->"
 
@@ -39,7 +38,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         described = load_downloads(root / "data" / "downloads.yml")
         check_published(described, _shared.state.published)
-        labels = load_labels(root / "data" / "labels.yml")
+        labels = _shared.labels(config)
     except PageError as err:
         raise PluginError(f"Bad download description: {err}") from None
     return markdown.replace(MARKER, render_downloads(described, _shared.state.published, page.file.url, labels))

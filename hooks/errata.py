@@ -1,8 +1,9 @@
 """MkDocs hook: the errata, checked against the source and the pages, shown on the 勘误说明 page.
 
-The page docs/errata.md holds the introduction; the table is rendered from data/errata.yml in
-place of the marker ``<!-- errata-table -->``, and the doubtful values kept as printed (collected
-by the targets hook into the shared build state) in place of ``<!-- doubtful-values -->``.
+The page docs/errata.md (and its English, errata.en.md) holds the introduction; the table is
+rendered from data/errata.yml in place of the marker ``<!-- errata-table -->``, and the doubtful
+values kept as printed (collected by the targets hook into the shared build state) in place of
+``<!-- doubtful-values -->``, in the page's language.
 """
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from mkdocs.structure.pages import Page
 import _shared
 from compendium.errata import Correction, check_errata, load_errata, page_titles, render_doubts, render_errata
 from compendium.errors import PageError
-from compendium.labels import load_labels
 
 MARKER = "<!-- errata-table -->"
 DOUBTS_MARKER = "<!-- doubtful-values -->"
@@ -38,7 +38,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Replace the marker on the errata page with the rendered table.
     if MARKER not in markdown:
         return markdown
-    titles = page_titles(_errata, Path(config.docs_dir))
-    labels = load_labels(Path(config.config_file_path).parent / "data" / "labels.yml")
+    labels = _shared.labels(config)
+    titles = page_titles(_errata, Path(config.docs_dir), labels.lang)
     markdown = markdown.replace(DOUBTS_MARKER, render_doubts(_shared.state.doubts, labels))
     return markdown.replace(MARKER, render_errata(_errata, titles, labels))

@@ -8,8 +8,9 @@ data/documents.json, data/quotes.json and data/citations.json. Pages whose citat
 passages need paragraph ids are rendered once more for that (compendium.passages). While a
 document's Markdown is processed, it links citations of compilation documents, adds the 另见 note
 under a remark printed more than once and the 被引用 section of a cited page — all as Markdown,
-so that MkDocs' strict link and anchor checks see them. Bad data stops the build with the file,
-the line and the fix.
+so that MkDocs' strict link and anchor checks see them. Everything is written in the language
+being built (an English edition builds each language in turn). Bad data stops the build with the
+file, the line and the fix.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from compendium.downloads import json_bytes
 from compendium.duplicates import check_judged, load_judgements, near_pairs, same_groups
 from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
-from compendium.labels import Labels, load_labels
+from compendium.labels import Labels
 from compendium.passages import passages, render
 from compendium.timeline import (Occurrence, add_notes, also_note, build_entries, occurrences, others,
                                  quotes_json, render_sources, render_timeline)
@@ -69,7 +70,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _shared.state
     docs, by_path = list(state.documents.values()), state.documents
     try:
-        labels = load_labels(root / "data" / "labels.yml")
+        labels, glossary = _shared.labels(config), _shared.glossary(config)
         places = load_places(root / "data" / "places.yml")
         # Timelines: part 1 (every remark dated) and part 4; same remarks judged by hand.
         part1, part4 = occurrences(docs, 1, places), occurrences(docs, 4, places, dated=False)
@@ -90,20 +91,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             attach_places(cited, ms, place_mentions(ms, rendered[page]), docs)
         topic_passages = resolve(assignments, by_path, rendered)
         check_coverage(topic_passages, docs, state.vocab)
+        topic_pages = {t: f"indexes/topics/{t}.md" for t in state.vocab.topics}
+        pages = {
+            LANDING: _landing(labels),
+            TIMELINE: render_timeline(entries1, labels, TIMELINE),
+            SOURCES: render_sources(part4, state.vocab, labels, SOURCES),
+            DOCUMENTS: render_index(docs, state.vocab, labels, DOCUMENTS, glossary),
+            CITATIONS: render_citations(cited, by_path, labels, CITATIONS),
+            TOPICS: render_topic_list(topic_passages, state.vocab, labels, TOPICS, topic_pages),
+            **{path: render_topic(t, topic_passages, state.vocab, labels, path) for t, path in topic_pages.items()},
+        }
     except PageError as err:
         raise PluginError(f"Bad index data: {err}") from None
     _built = _Indexes(labels, cited, others(entries1 + entries4))
 
-    topic_pages = {t: f"indexes/topics/{t}.md" for t in state.vocab.topics}
-    pages = {
-        LANDING: _landing(labels),
-        TIMELINE: render_timeline(entries1, labels, TIMELINE),
-        SOURCES: render_sources(part4, state.vocab, labels, SOURCES),
-        DOCUMENTS: render_index(docs, state.vocab, labels, DOCUMENTS),
-        CITATIONS: render_citations(cited, by_path, labels, CITATIONS),
-        TOPICS: render_topic_list(topic_passages, state.vocab, labels, TOPICS, topic_pages),
-        **{path: render_topic(t, topic_passages, state.vocab, labels, path) for t, path in topic_pages.items()},
-    }
     for src_uri, markdown in pages.items():
         _shared.add_page(files, config, src_uri, markdown)
     _shared.publish(files, config, "data/documents.json", json_bytes(documents_json(docs)))
@@ -126,7 +127,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Citation links, 另见 notes under repeated remarks, the 被引用 section of a cited page.
-    path = page.file.src_uri
+    path = _shared.src_uri(page.file)
     if path not in _shared.state.documents:
         return markdown
     markdown = link_mentions(markdown, path, _built.cited)

@@ -272,8 +272,8 @@ ANCHORED = {"type": "string", "pattern": r"^part[1-5]/[a-z0-9-]+\.html#[a-z0-9-]
 DATE = {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
 SCHEMAS = {
     "documents.json": {"type": "array", "items": {"type": "object", "required": [
-        "title", "part", "level", "kind", "issuer", "doc_no", "date", "topics", "url"], "properties": {
-        "title": STR, "part": INT, "level": STR, "kind": STR, "issuer": {"type": "array", "items": STR},
+        "title", "title_en", "part", "level", "kind", "issuer", "doc_no", "date", "topics", "url"], "properties": {
+        "title": STR, "title_en": STR, "part": INT, "level": STR, "kind": STR, "issuer": {"type": "array", "items": STR},
         "doc_no": {"type": ["string", "null"], "pattern": r"^\S+〔\d{4}〕\d+号$"}, "date": DATE,
         "topics": {"type": "array", "items": STR}, "url": URL}}},
     "quotes.json": {"type": "array", "items": {"type": "object", "required": [
