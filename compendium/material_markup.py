@@ -14,6 +14,9 @@ conformance tests (tests/test_conformance.py) name what is wrong again.
   part navigations all have the same empty name (axe landmark-unique), and the toggle, which takes
   focus, says nothing to a screen reader. The toggle gets the section's title as text for screen
   readers only (class ``visually-hidden``, extra.css); ``aria-label`` is not allowed on a label.
+- partials/alternate.html (the language selector, with mkdocs-static-i18n) names each language in
+  that language (中文, English) with ``hreflang`` only: the name is read in the page's language
+  (WCAG 3.1.2, language of parts). Each link gets ``lang`` equal to its ``hreflang``.
 """
 from __future__ import annotations
 
@@ -76,9 +79,19 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
+# --- language selector -----------------------------------------------------------------------
+
+_LANGUAGE_LINK = re.compile(r'(<a href="[^"]*" hreflang="([^"]+)") (class="md-select__link">)')
+
+
+def mark_language_names(page: str) -> str:
+    """Give each link of the language selector the language of its own name (its hreflang)."""
+    return _LANGUAGE_LINK.sub(r'\1 lang="\2" \3', page)
+
+
 # --- all -------------------------------------------------------------------------------------
 
 
 def repair_material_markup(page: str) -> str:
     """A built page with every repair above applied."""
-    return name_section_toggles(name_search_dialog(drop_checkbox_autocomplete(page)))
+    return mark_language_names(name_section_toggles(name_search_dialog(drop_checkbox_autocomplete(page))))

@@ -1,6 +1,6 @@
 """Repairs of Material 9.8.2's own markup, on the markup Material writes (copied from a build)."""
-from compendium.material_markup import (drop_checkbox_autocomplete, name_search_dialog, name_section_toggles,
-                                        repair_material_markup)
+from compendium.material_markup import (drop_checkbox_autocomplete, mark_language_names, name_search_dialog,
+                                        name_section_toggles, repair_material_markup)
 
 TOGGLES = """<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
 <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
@@ -52,6 +52,20 @@ def test_icon_only_section_toggle_gets_the_section_title_for_screen_readers():
 
 def test_a_toggle_with_text_is_left_alone():
     assert name_section_toggles(NAMED_SECTION) == NAMED_SECTION
+
+SELECTOR = """<li class="md-select__item">
+            <a href="../../part2/5g-development.html" hreflang="zh" class="md-select__link">
+              中文
+            </a>
+          </li>
+          <li class="md-select__item">
+            <a href="5g-development.html" hreflang="en" class="md-select__link">"""
+
+
+def test_each_language_of_the_selector_is_named_in_its_own_language():
+    out = mark_language_names(SELECTOR)
+    assert '<a href="../../part2/5g-development.html" hreflang="zh" lang="zh" class="md-select__link">' in out
+    assert '<a href="5g-development.html" hreflang="en" lang="en" class="md-select__link">' in out
 
 
 def test_markup_from_another_material_version_is_left_alone():
