@@ -49,7 +49,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMERAL = re.compile(f"[{''.join(_CN_DIGITS)}{''.join(_CN_UNITS)}]+")
 # Elements the site adds to a page, inside the Chinese original too: written in the reader's language.
-_CONTENTS = re.compile(r'<a href="#([^"]+)" class="md-nav__link">')
+# A contents entry: its link, and the <nav> of its sub-entries that Material names after it.
+_CONTENTS = re.compile(r'<a href="#([^"]+)" class="md-nav__link">(.*?</a>\s*(?:<nav class="md-nav")?)', re.S)
 _ADDED = re.compile(r'<([a-z][a-z0-9]*)((?:\s[^>]*?)?\sclass="[^"]*\b(?:generated|editorial|headerlink)\b[^"]*"[^>]*)>')
 
 
@@ -155,8 +156,12 @@ def mark_languages(page_html: str, document: bool) -> str:
     def added(tag: re.Match) -> str:
         return tag.group(0) if " lang=" in tag.group(2) else f'<{tag.group(1)}{tag.group(2)} lang="{HTML_LANG["en"]}">'
 
-    def contents(link: re.Match) -> str:
-        return (f'<a href="#{link.group(1)}" class="md-nav__link" lang="{HTML_LANG["zh"]}">'
-                if WRITTEN.match(link.group(1)) else link.group(0))
+    def contents(entry: re.Match) -> str:
+        if not WRITTEN.match(entry.group(1)):
+            return entry.group(0)
+        chinese = f' lang="{HTML_LANG["zh"]}"'
+        rest = entry.group(2) + (chinese if entry.group(2).endswith('<nav class="md-nav"') else "")
+        return f'<a href="#{entry.group(1)}" class="md-nav__link"{chinese}>{rest}'
+
     page_html = _ADDED.sub(added, page_html)
     return _CONTENTS.sub(contents, page_html) if document else page_html

@@ -5,8 +5,9 @@ language built in turn. A document has no English Markdown: in the English build
 back to the Chinese page, which keeps its URL under en/, its anchors and everything the other
 hooks add to it; this hook sets the English title and summary above it (compendium.english).
 
-- on_config: what mkdocs-static-i18n cannot set per language: the title of the ¶ permalinks
-  (a Markdown setting), the theme's 404 page (written once, by the default language, at the root).
+- on_config: what mkdocs-static-i18n cannot set per language: Markdown settings (the title of
+  the ¶ permalinks, the labels of the remarks' tools), the theme's 404 page (written once, by the
+  default language, at the root).
 - on_files: every document's English title and summary checked against its Chinese original,
   and every issuer given its English in the glossary, in every build (the Chinese build fails as
   the English one would).
@@ -40,8 +41,11 @@ NOT_FOUND = "404.html"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # The ¶ permalinks' title in this build's language (mkdocs.yml's toc settings are one for all).
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _shared.labels(config)("page.permalink")
+    # Markdown settings are one for all languages in mkdocs.yml: the ¶ permalinks' title and the
+    # labels of the reader's tools on remarks follow this build's language.
+    labels = _shared.labels(config)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels("page.permalink")
+    config.mdx_configs.setdefault("compendium.markdown", {})["lang"] = labels.lang
     # Every language's build would write the theme's 404.html at the site root: only the default's does.
     if _shared.language_folder(config):
         config.theme.static_templates.discard(NOT_FOUND)

@@ -9,8 +9,6 @@
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -20,14 +18,13 @@ import _shared
 from compendium.citation import page_citations, with_citations
 from compendium.controls import page_controls
 from compendium.errors import PageError
-from compendium.labels import load_labels
 
 # --- events ----------------------------------------------------------------------------------
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Each remark of a document page gets its citation; a remark left without one stops the build.
-    doc = _shared.state.documents.get(page.file.src_uri)
+    doc = _shared.state.documents.get(_shared.src_uri(page.file))
     if not doc or not doc.remarks:
         return markdown
     try:
@@ -43,5 +40,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The controls the script places (text size, paragraph links, notice), labelled from data/.
-    labels = load_labels(Path(config.config_file_path).parent / "data" / "labels.yml")
-    return html + page_controls(labels)
+    return html + page_controls(_shared.labels(config))
