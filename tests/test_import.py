@@ -20,11 +20,12 @@ def test_import_drafts_every_document(tmp_path):
     assert "wrote 37 pages" in done.stdout
     pages = sorted(out.rglob("*.md"))
     assert len(pages) == 37
-    # Drafts are valid pages once the editor has filled in level, kind and topics.
+    # Drafts are valid pages once the editor has filled in level, kind, topics and the English.
     draft = (out / "part2" / "5g-development.md").read_text(encoding="utf-8")
     assert "doc_no: 工信部通信〔2020〕49号" in draft
     filled = draft.replace("level: \n", "level: ministry\n").replace("kind: \n", "kind: notice\n")
-    filled = filled.replace("topics: []", "topics: [digital]")
+    filled = filled.replace("topics: []", "topics: [digital]").replace("title_en: \n", "title_en: Notice on 5G\n")
+    filled = filled.replace("summary_en: \n", "summary_en: It asks for 5G. It asks for more. It asks again.\n")
     doc = parse_document("part2/5g-development.md", filled, load_vocabulary())
     assert doc.meta.date == "2020" and doc.anchors[0].id == "s1"
 

@@ -294,6 +294,8 @@ def front_matter(title: str, part: int, order: int, lines: tuple[int, int], extr
         "kind: \n"
         "topics: []\n"
         f"source_lines: {lines[0]}-{lines[1]}\n"
+        "title_en: \n"
+        "summary_en: \n"
         "---\n\n"
     )
 
