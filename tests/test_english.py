@@ -213,3 +213,15 @@ def test_every_correction_gives_its_reason_in_both_languages(tmp_path):
     with pytest.raises(PageError) as info:
         load_errata(bad)
     assert "reason_en" in info.value.fix
+
+
+def test_a_vocabulary_label_cut_by_an_unquoted_comma_is_refused(tmp_path):
+    # {en: Science, technology and innovation} reads as en: Science plus two stray keys.
+    text = (ROOT / "data" / "vocabulary.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "vocabulary.yml"
+    bad.write_text(text.replace('en: "Science, technology and innovation"', "en: Science, technology and innovation"),
+                   encoding="utf-8")
+    with pytest.raises(KeyError) as info:
+        load_vocabulary(bad)
+    assert "topics innovation" in str(info.value) and "quote" in str(info.value)
+    assert VOCAB.topics["innovation"].en == "Science, technology and innovation"
