@@ -78,6 +78,9 @@ def _load(path: str) -> Glossary:
     for i, e in enumerate(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or [], 1):
         if not isinstance(e, dict) or not str(e.get("zh") or "").strip() or not str(e.get("en") or "").strip():
             raise PageError(_WHERE, 0, f"entry {i}", "an entry needs zh and en", "Write '- {zh: …, en: …}'.")
+        if stray := set(e) - {"zh", "en", "avoid"}:
+            raise PageError(_WHERE, 0, str(e["zh"]), f"unknown keys {sorted(map(str, stray))}",
+                            "Quote an English rendering that holds a comma.")
         avoid = e.get("avoid") or []
         if not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
             raise PageError(_WHERE, 0, str(e["zh"]), "avoid must be a list of renderings", "Write avoid: [a, b].")

@@ -116,6 +116,7 @@ def test_a_term_inside_a_longer_one_counts_through_it():
     ("- {zh: 高质量发展}\n", "needs zh and en"),
     ("- {zh: 文号, en: document number}\n- {zh: 文号, en: number}\n", "listed twice"),
     ("- {zh: 文号, en: document number, avoid: file number}\n", "avoid must be a list"),
+    ("- {zh: 科技创新, en: science, technology and innovation}\n", "unknown keys"),
 ])
 def test_a_malformed_glossary_names_the_problem(tmp_path, text, problem):
     path = tmp_path / "glossary.yml"
