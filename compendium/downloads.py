@@ -34,6 +34,7 @@ class Download:
     fields_en: str
     optional: bool  # may be absent from a build (PDFs of a quick preview); the page says so
     missing: str  # what the page says when an optional file is absent
+    missing_en: str = ""  # the same in English
 
 
 # --- the description file --------------------------------------------------------------------
@@ -46,10 +47,12 @@ def load_downloads(path: Path = DOWNLOADS_FILE) -> list[Download]:
     for i, e in enumerate(yaml.safe_load(path.read_text(encoding="utf-8")) or [], 1):
         try:
             item = Download(str(e["path"]), str(e["title"]), str(e["fields"]), str(e.get("title_en", "")),
-                            str(e.get("fields_en", "")), bool(e.get("optional", False)), str(e.get("missing", "")))
+                            str(e.get("fields_en", "")), bool(e.get("optional", False)), str(e.get("missing", "")),
+                            str(e.get("missing_en", "")))
         except (KeyError, TypeError) as err:
             raise PageError(where, 0, f"entry {i}", f"malformed entry ({err})",
-                            "Give path, title and fields (optional: title_en, fields_en, optional, missing).") from None
+                            "Give path, title and fields (optional: title_en, fields_en, optional, missing, "
+                            "missing_en).") from None
         if any(d.path == item.path for d in out):
             raise PageError(where, 0, f"entry {i}", f"{item.path} is described twice", "Keep one entry per file.")
         out.append(item)
@@ -91,6 +94,10 @@ def render_downloads(described: list[Download], published: dict[str, int], relat
     """
     prefix = "../" * relative_to.count("/")
     en = labels.lang == "en"
+    if en and (d := next((d for d in described if not d.title_en or not d.fields_en
+                          or (d.missing and not d.missing_en)), None)):
+        raise PageError("data/downloads.yml", 0, d.path, "no English description for the English edition",
+                        "Give title_en and fields_en (and missing_en beside missing).")
     rows = [f"| {labels('downloads.file')} | {labels('downloads.content')} | {labels('downloads.size')} |",
             "| --- | --- | --- |"]
     for d in described:
@@ -99,8 +106,8 @@ def render_downloads(described: list[Download], published: dict[str, int], relat
             link = f'<a href="{prefix}{html.escape(d.path)}" download>{html.escape(name)}</a>'
             size = human_size(published[d.path])
         else:
-            link, size = html.escape(name), html.escape(d.missing or labels("downloads.not_built"))
-        title, fields = (d.title_en or d.title, d.fields_en or d.fields) if en else (d.title, d.fields)
+            link, size = html.escape(name), html.escape((d.missing_en if en else d.missing) or labels("downloads.not_built"))
+        title, fields = (d.title_en, d.fields_en) if en else (d.title, d.fields)
         rows.append(f"| {link}<br>{_cell(title)} | {_cell(fields)} | {size} |")
     return '<div class="downloads generated" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 

@@ -38,7 +38,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         described = load_downloads(root / "data" / "downloads.yml")
         check_published(described, _shared.state.published)
-        labels = _shared.labels(config)
+        table = render_downloads(described, _shared.state.published, page.file.url, _shared.labels(config))
     except PageError as err:
         raise PluginError(f"Bad download description: {err}") from None
-    return markdown.replace(MARKER, render_downloads(described, _shared.state.published, page.file.url, labels))
+    return markdown.replace(MARKER, table)

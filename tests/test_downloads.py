@@ -40,8 +40,18 @@ def test_an_absent_optional_file_is_named_but_not_linked():
     assert "all.pdf" in table and "未生成：运行 ./tools/pdf.sh" in table and "<a " not in table
 
 
+def test_the_english_page_describes_every_file_in_english_or_the_build_says_which_lacks_it():
+    en = load_labels().in_language("en")
+    pdf = Download("downloads/all.pdf", "手册", "全书", "Booklet", "The whole book", True, "未生成", "Not made")
+    table = render_downloads([pdf], {}, "en/downloads.html", en)
+    assert "Booklet" in table and "Not made" in table and "手册" not in table and "未生成" not in table
+    for lacking in (item("data/a.json"), Download("downloads/all.pdf", "手册", "全书", "Booklet", "Book", True, "未生成")):
+        with pytest.raises(PageError, match=f"{lacking.path}: no English description"):
+            render_downloads([lacking], {"data/a.json": 5}, "en/downloads.html", en)
+
+
 def test_links_are_relative_to_the_page():
-    table = render_downloads([item("data/a.json")], {"data/a.json": 5}, "en/downloads.html", load_labels())
+    table = render_downloads([item("data/a.json")], {"data/a.json": 5}, "part1/downloads.html", load_labels())
     assert 'href="../data/a.json"' in table
 
 
