@@ -26,7 +26,7 @@ from compendium.buildinfo import project_version
 from compendium.errata import load_errata, page_titles, render_errata
 from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
-from compendium.labels import Labels
+from compendium.labels import Labels, load_labels
 from compendium.pagehtml import PageRenderer, read_mkdocs_yml
 from compendium.pages import Document
 from compendium.render import part_title
@@ -99,7 +99,7 @@ def plan_booklets(documents: list[Document], vocab: Vocabulary, docs_dir: Path) 
     parts: list[list[Section]] = []
     for number in sorted(vocab.parts):
         folder = vocab.parts[number].folder
-        sections = [Section("part", f"{folder}/index.md", part_title(vocab, number), folder)]
+        sections = [Section("part", f"{folder}/index.md", part_title(vocab, number, load_labels()), folder)]
         sections += [Section("document", d.path, d.meta.title, _anchor(d.path)) for d in documents
                      if d.meta.part == number]
         parts.append(sections)

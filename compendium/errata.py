@@ -84,7 +84,8 @@ def render_errata(errata: list[Correction], page_titles: dict[str, str], labels:
 
 @dataclass(frozen=True)
 class Doubt:
-    """A value kept as printed although it reads as damaged: its page, anchor, page title, value, why."""
+    """A value kept as printed although it reads as damaged: its page, anchor, page title and why
+    (in the language of the page that lists it), the value as printed."""
 
     page: str  # path under docs/
     anchor: str
@@ -101,7 +102,7 @@ def render_doubts(doubts: list[Doubt], labels: Labels) -> str:
     heads = [labels(f"errata.{k}") for k in ("where", "value", "reason")]
     rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- |"]
     for d in doubts:
-        rows.append(f"| [{_cell(d.title)}]({d.page}#{d.anchor}) | {_cell(d.value)} | {_cell(d.note)} |")
+        rows.append(f"| [{_cell(d.title)}]({d.page}#{d.anchor}) | {labels.original(_cell(d.value))} | {_cell(d.note)} |")
     return (f"## {labels('errata.doubtful_title')} {{#u-doubtful}}\n\n{labels('errata.doubtful_intro')}\n\n"
             + "\n".join(rows) + "\n")
 

@@ -5,6 +5,10 @@ targets that measure the same thing (one `key`) form a group — a ``<tbody>`` w
 names the indicator and, where a scope's values span two or more years, draws a small chart with
 the numbers in its caption. A script (assets/javascripts/targets.js, with the vendored tablesort)
 only shows the filter form, filters, searches, sorts and ungroups; it fetches nothing.
+
+In the English edition (`labels` in English, with `english`, compendium.targets_english) the
+page names indicators, scopes, sectors, comparators and documents in English and gives the notes
+in English; values, baselines, units and sentences stay as printed, marked Chinese.
 """
 from __future__ import annotations
 
@@ -12,9 +16,10 @@ import html
 from dataclasses import dataclass
 
 from compendium.charts import Point, format_number, line_chart
-from compendium.labels import Labels
+from compendium.labels import HTML_LANG, Labels
 from compendium.pages import Document
 from compendium.targets import Target
+from compendium.targets_english import TargetsEnglish
 from compendium.vocabulary import Vocabulary
 
 # Columns of the table, in order: label key and the sort method tablesort uses ("" = text).
@@ -78,19 +83,25 @@ def _order(items: dict) -> dict[str, int]:
 
 
 def render_page(targets: list[Target], documents: dict[str, Document], vocab: Vocabulary, labels: Labels,
-                downloads: dict[str, str], scripts: list[str]) -> str:
+                downloads: dict[str, str], scripts: list[str], english: TargetsEnglish | None = None) -> str:
     """The Markdown of targets.html: title, introduction, downloads, the filter form, the table
-    and the scripts. `downloads` maps a label key to a site path; `scripts` are site paths."""
+    and the scripts. `downloads` maps a label key to a site path; `scripts` are site paths;
+    `english` names indicators and notes where `labels` are English."""
     links = " · ".join(f'<a href="{html.escape(path)}" download>{html.escape(labels(key))}</a>'
                        for key, path in downloads.items())
     groups = group_targets(targets, documents, vocab)
     head = "".join(_th(labels, name, method) for name, method in COLUMNS)
     starts = [sum(len(g.targets) for g in groups[:i]) for i in range(len(groups))]
-    body = "\n".join(_group_html(i, g, starts[i], documents, vocab, labels) for i, g in enumerate(groups))
+    body = "\n".join(_group_html(i, g, starts[i], documents, vocab, labels, english) for i, g in enumerate(groups))
+    units = ""
+    if english is not None and labels.lang == "en":  # a legend of what the printed values say, in English
+        legend = "; ".join(f"{labels.original(html.escape(u))} {html.escape(e)}" for u, e in english.units.items())
+        units = f'<p class="t-intro generated">{_format(labels("targets.units_note"), units=legend)}</p>\n\n'
     script_tags = "\n".join(f'<script src="{html.escape(s)}" defer></script>' for s in scripts)
     return (f"---\ntitle: {labels('targets.title')}\nhide:\n  - toc\n---\n\n"
             f"# {labels('targets.title')}\n\n"
             f'<p class="t-intro generated">{html.escape(labels("targets.intro").format(n=len(targets)))}</p>\n\n'
+            f"{units}"
             f'<p class="t-downloads generated">{_format(labels("targets.downloads"), links=links)}</p>\n\n'
             f"{_filters(targets, documents, vocab, labels)}\n\n"
             f'<div class="t-wrap generated">\n<table class="targets" data-search-exclude>\n'
@@ -116,11 +127,11 @@ def _filters(targets: list[Target], documents: dict[str, Document], vocab: Vocab
     used = {f: {getattr(t, f) for t in targets} for f in ("scope", "sector", "document")}
     years = sorted({t.year for t in targets if t.year is not None})
     options = {
-        "scope": [(k, v.zh) for k, v in vocab.scopes.items() if k in used["scope"]],
-        "sector": [(k, v.zh) for k, v in vocab.topics.items() if k in used["sector"]],
+        "scope": [(k, v.label(labels.lang)) for k, v in vocab.scopes.items() if k in used["scope"]],
+        "sector": [(k, v.label(labels.lang)) for k, v in vocab.topics.items() if k in used["sector"]],
         "year": [(str(y), labels("targets.year_format").format(year=y)) for y in years]
         + ([("none", labels("targets.no_year"))] if any(t.year is None for t in targets) else []),
-        "document": [(p, d.meta.title) for p, d in documents.items() if p in used["document"]],
+        "document": [(p, d.meta.title_in(labels.lang)) for p, d in documents.items() if p in used["document"]],
     }
     fields = []
     for name, choices in options.items():
@@ -140,13 +151,13 @@ def _filters(targets: list[Target], documents: dict[str, Document], vocab: Vocab
 
 
 def _group_html(index: int, group: Group, start: int, documents: dict[str, Document], vocab: Vocabulary,
-                labels: Labels) -> str:
+                labels: Labels, english: TargetsEnglish | None) -> str:
     """A <tbody> per group: a head row where the group has several targets, then the targets
     (`start`: how many rows the groups before hold, for the rows' order in the whole table)."""
-    rows = [_row_html(index, start + n, t, documents, vocab, labels) for n, t in enumerate(group.targets)]
+    rows = [_row_html(index, start + n, t, documents, vocab, labels, english) for n, t in enumerate(group.targets)]
     head = ""
     if len(group.targets) > 1:
-        names = " / ".join(dict.fromkeys(t.indicator for t in group.targets))
+        names = " / ".join(dict.fromkeys(_indicator(t, labels, english) for t in group.targets))
         paths = series(group)
         shared = {t.scope for t, _ in paths if sum(u.scope == t.scope for u, _ in paths) > 1}
         charts = "".join(_chart_html(t, points, vocab, labels, documents if t.scope in shared else None)
@@ -163,46 +174,58 @@ def _chart_html(first: Target, points: list[Point], vocab: Vocabulary, labels: L
                 documents: dict[str, Document] | None) -> str:
     """A chart with its numbers in the caption: the scope, and the document where two documents
     of one scope each give a path (`documents` then given)."""
-    path = " → ".join(f'{labels("targets.year_format").format(year=p.year)} {p.label}' for p in points)
-    scope = vocab.scopes[first.scope].zh
+    path = " → ".join(f'{html.escape(labels("targets.year_format").format(year=p.year))} '
+                      f"{labels.original(html.escape(p.label))}" for p in points)
+    scope = vocab.scopes[first.scope].label(labels.lang)
     if documents:
-        scope = labels("targets.chart_document").format(scope=scope, document=documents[first.document].meta.title)
-    caption = labels("targets.chart").format(scope=scope, path=path)
-    return (f'<figure class="t-chart-figure">{line_chart(points)}'
-            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+        scope = labels("targets.chart_document").format(scope=scope,
+                                                        document=documents[first.document].meta.title_in(labels.lang))
+    caption = _format(labels("targets.chart"), scope=html.escape(scope), path=path)
+    chart = line_chart(points)
+    if labels.lang != "zh":  # its values print their units as the text does, in Chinese
+        chart = chart.replace("<svg ", f'<svg lang="{HTML_LANG["zh"]}" ', 1)
+    return f'<figure class="t-chart-figure">{chart}<figcaption>{caption}</figcaption></figure>'
+
+
+def _indicator(t: Target, labels: Labels, english: TargetsEnglish | None) -> str:
+    """What a target measures: in the text's words, or its key's English indicator."""
+    return english.indicator(t) if english is not None and labels.lang == "en" else t.indicator
 
 
 def _row_html(group: int, n: int, t: Target, documents: dict[str, Document], vocab: Vocabulary,
-              labels: Labels) -> str:
-    doc = documents[t.document]
+              labels: Labels, english: TargetsEnglish | None = None) -> str:
+    doc, lang = documents[t.document], labels.lang
     order = list(documents).index(t.document)
     scope_order = list(vocab.scopes).index(t.scope)
     sector_order = list(vocab.topics).index(t.sector)
-    comparator = vocab.comparators[t.comparator].zh
+    comparator = vocab.comparators[t.comparator]
     value = f'<strong>{html.escape(t.value)}</strong>'
     if t.unit and t.unit not in t.value:  # a table cell prints "180" under 高新技术企业数量（个）
         value += f' <span class="t-unit">{html.escape(t.unit)}</span>'
-    if t.comparator != "reach" and comparator not in t.value:  # 突破 2500亿元; 40%以上 says it already
-        value = f'<span class="t-cmp">{html.escape(comparator)}</span> ' + value
+    value = labels.original(value)
+    # 突破 2500亿元; 40%以上 says it already to a reader of Chinese, not to a reader of English.
+    if t.comparator != "reach" and (lang != "zh" or comparator.zh not in t.value):
+        value = f'<span class="t-cmp">{html.escape(comparator.label(lang))}</span> ' + value
     if t.doubtful:
         value += f' <span class="t-doubt">{html.escape(labels("targets.doubtful"))}</span>'
-    baseline = html.escape(t.baseline)
+    baseline = labels.original(html.escape(t.baseline))
     if t.baseline_year and str(t.baseline_year) not in t.baseline:
         year = labels("targets.year_format").format(year=t.baseline_year)
-        baseline = html.escape(labels("targets.baseline_format").format(year=year, value=t.baseline))
+        baseline = _format(labels("targets.baseline_format"), year=html.escape(year), value=baseline)
     year = labels("targets.year_format").format(year=t.year) if t.year else labels("targets.no_year")
-    source = (f'<a href="{html.escape(t.url)}">{html.escape(doc.meta.title)}</a>'
+    note = english.note(t) if english is not None and lang == "en" else t.note
+    source = (f'<a href="{html.escape(t.url)}">{html.escape(doc.meta.title_in(lang))}</a>'
               f'<details class="t-sentence"><summary>{html.escape(labels("targets.sentence"))}</summary>'
-              f'<p>{html.escape(t.sentence)}</p></details>')
+              f'<p>{labels.original(html.escape(t.sentence))}</p></details>')
     cells = [
-        ("th", "indicator", "", html.escape(t.indicator)),
-        ("td", "scope", f"{scope_order:02d}", html.escape(vocab.scopes[t.scope].zh)),
+        ("th", "indicator", "", html.escape(_indicator(t, labels, english))),
+        ("td", "scope", f"{scope_order:02d}", html.escape(vocab.scopes[t.scope].label(lang))),
         ("td", "year", str(t.year or NO_YEAR), html.escape(year)),
         ("td", "value", format_number(t.value_number), value),
         ("td", "baseline", "", baseline),
-        ("td", "sector", f"{sector_order:02d}", html.escape(vocab.topics[t.sector].zh)),
+        ("td", "sector", f"{sector_order:02d}", html.escape(vocab.topics[t.sector].label(lang))),
         ("td", "source", f"{order:03d}", source),
-        ("td", "note", "", html.escape(t.note)),
+        ("td", "note", "", html.escape(note)),
     ]
     tds = "".join(
         f'<{tag} class="t-col-{name}"' + (' scope="row"' if tag == "th" else "")

@@ -3,7 +3,8 @@ marked sentences on the document pages, and the published data.
 
 Listed after hooks/catalog.py, whose on_files has parsed the documents. Adapts MkDocs events to the
 core: compendium.targets (load and check), compendium.target_marks (mark the sentences),
-compendium.targets_page (the page and the published rows).
+compendium.targets_page (the page and the published rows), in the language being built (the
+English names of indicators and notes: compendium.targets_english).
 """
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ import _shared
 from compendium.downloads import csv_bytes, json_bytes
 from compendium.errata import Doubt
 from compendium.errors import PageError
-from compendium.labels import Labels, load_labels
+from compendium.labels import Labels
 from compendium.target_marks import Mark, mark_page, page_marks
 from compendium.targets import Target, check_against_pages, load_targets, read_pages
+from compendium.targets_english import TargetsEnglish, load_targets_english
 from compendium.targets_page import EXPORT_FIELDS, export_rows, render_page
 from compendium.vendor import SITE_FOLDER
 
@@ -44,10 +46,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     state = _shared.state
     try:
-        labels = load_labels(root / "data" / "labels.yml")
+        labels = _shared.labels(config)
         targets = load_targets(state.vocab, root / "data" / "targets.yml")
         pages = read_pages(Path(config.docs_dir), [p for p in state.documents])
         check_against_pages(targets, pages, state.vocab)
+        english = load_targets_english(targets, root / "data" / "targets-en.yml")
     except PageError as err:
         raise PluginError(f"Bad target record: {err}") from None
     _labels[:] = [labels]
@@ -55,9 +58,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, page in pages.items():
         mine = [t for t in targets if t.document == path]
         if mine:
-            _marks[path] = page_marks(mine, page.rows(), lambda t: _ref_label(t, labels))
-    state.doubts = [Doubt(t.document, t.anchor, state.documents[t.document].meta.title, t.value, t.note)
-                    for t in targets if t.doubtful]
+            _marks[path] = page_marks(mine, page.rows(), lambda t: _ref_label(t, labels, english))
+    en = labels.lang == "en"
+    state.doubts = [Doubt(t.document, t.anchor, state.documents[t.document].meta.title_in(labels.lang), t.value,
+                          english.note(t) if en else t.note) for t in targets if t.doubtful]
     # The published data and the page.
     rows = export_rows(targets, state.documents, state.vocab)
     _shared.publish(files, config, JSON, json_bytes(rows))
@@ -66,19 +70,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = "../" if _shared.language_folder(config) else ""
     scripts = [root + path for path in SCRIPTS]
     markdown = render_page(targets, state.documents, state.vocab, labels,
-                           {"targets.json": root + JSON, "targets.csv": root + CSV}, scripts)
+                           {"targets.json": root + JSON, "targets.csv": root + CSV}, scripts, english)
     _shared.add_page(files, config, PAGE, markdown)
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Mark the target sentences and rows of a document page, each linked to its row of the table.
-    marks = _marks.get(page.file.src_uri)
+    path = _shared.src_uri(page.file)
+    marks = _marks.get(path)
     if not marks:
         return markdown
-    table_url = "../" * page.file.src_uri.count("/") + PAGE[:-3] + ".html"
+    table_url = "../" * path.count("/") + PAGE[:-3] + ".html"  # the table of the page's own language
     try:
-        return mark_page(markdown, marks, page.file.src_uri, table_url, _labels[0]("targets.marker"))
+        return mark_page(markdown, marks, path, table_url, _labels[0]("targets.marker"))
     except PageError as err:
         raise PluginError(f"Bad target record: {err}") from None
 
@@ -86,7 +91,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _ref_label(t: Target, labels: Labels) -> str:
+def _ref_label(t: Target, labels: Labels, english: TargetsEnglish) -> str:
     """The accessible name of a marker's link: the table, the indicator and the year."""
     year = labels("targets.year_format").format(year=t.year) if t.year else labels("targets.no_year")
-    return labels("targets.marker_label").format(indicator=t.indicator, year=year)
+    indicator = english.indicator(t) if labels.lang == "en" else t.indicator
+    return labels("targets.marker_label").format(indicator=indicator, year=year)

@@ -18,6 +18,8 @@ from compendium.glossary import load_glossary
 from compendium.labels import load_labels
 from compendium.pages import load_documents
 from compendium.render import format_date, format_span, part_title
+from compendium.targets import load_targets
+from compendium.targets_english import load_targets_english
 from compendium.vocabulary import load_vocabulary
 
 from conftest import ROOT
@@ -135,6 +137,13 @@ def english_pairs(documents) -> list[tuple[str, str, str]]:
     downloads = yaml.safe_load((ROOT / "data" / "downloads.yml").read_text(encoding="utf-8"))
     pairs += [(d["path"], f"{d['title']} {d['fields']}", f"{d['title_en']} {d['fields_en']}") for d in downloads]
     pairs += [(f"errata line {c.line}", c.reason, c.reason_en) for c in load_errata()]
+    targets = load_targets(VOCAB)
+    english = load_targets_english(targets)
+    indicators: dict[str, set[str]] = {}
+    for t in targets:
+        indicators.setdefault(t.key, set()).add(t.indicator)
+    pairs += [(f"target key {k}", " ".join(sorted(v)), english.indicators[k]) for k, v in indicators.items()]
+    pairs += [("target note", zh, en) for zh, en in english.notes.items()]
     return pairs
 
 
@@ -145,7 +154,7 @@ def test_every_english_text_says_the_glossary_terms_of_its_chinese_as_the_glossa
     for where, zh, en in english_pairs(documents):
         problems += [f"{where}: {t.zh} is not {t.en!r} in {en!r}" for t in GLOSSARY.unrendered(zh, en)]
         problems += [f"{where}: {bad!r} in {en!r}" for _, bad in GLOSSARY.avoided(en)]
-    assert len(english_pairs(documents)) > 150
+    assert len(english_pairs(documents)) > 350
     assert not problems, "\n".join(problems)
 
 
@@ -226,3 +235,30 @@ def test_a_vocabulary_label_cut_by_an_unquoted_comma_is_refused(tmp_path):
         load_vocabulary(bad)
     assert "topics innovation" in str(info.value) and "quote" in str(info.value)
     assert VOCAB.topics["innovation"].en == "Science, technology and innovation"
+
+
+# --- the target table --------------------------------------------------------------------------
+
+
+def test_every_key_note_and_unit_of_the_targets_has_its_english():
+    targets = load_targets(VOCAB)
+    english = load_targets_english(targets)
+    assert {t.key for t in targets} == set(english.indicators) and all(english.indicator(t) for t in targets)
+    assert all(english.note(t) for t in targets if t.note)
+    assert {t.unit for t in targets if t.unit} <= set(english.units)
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("  high-standard-farmland: High-standard farmland\n", "", "no English for 'high-standard-farmland'"),
+    ("indicators:\n", "indicators:\n  no-such-key: Nothing\n", "'no-such-key' is used by no target"),
+    ("  人: people\n", "", "no English for '人'"),
+    ("  人: people\n", "  人: people\n  吨: tonnes\n", "'吨' is used by no target"),
+])
+def test_the_target_table_english_that_falls_behind_the_targets_is_refused(tmp_path, old, new, words):
+    text = (ROOT / "data" / "targets-en.yml").read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "targets-en.yml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(PageError) as info:
+        load_targets_english(load_targets(VOCAB), bad)
+    assert words in str(info.value) and info.value.path == "data/targets-en.yml" and info.value.fix

@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 from compendium.conformance import site_pages
 from compendium.glossary import load_glossary
 from compendium.pages import load_documents
+from compendium.targets import load_targets
+from compendium.targets_english import load_targets_english
 from compendium.vocabulary import load_vocabulary
 
 from conftest import PHONE, ROOT, edit, run_mkdocs_build, visit
@@ -173,6 +175,27 @@ def test_navigation_and_generated_pages_are_in_english(site, documents):
     assert re.search(r"Version \S+, built on \d{4}-\d{2}-\d{2}\.", about)
     footer = soup(site, "en/index.html").select_one(".md-copyright")
     assert "The official documents prevail" in footer.get_text() and "built on" in footer.get_text()
+
+
+def test_the_target_table_names_every_indicator_and_note_in_english_and_the_markers_lead_to_it(site):
+    targets = load_targets(load_vocabulary())
+    english = load_targets_english(targets)
+    page = soup(site, "en/targets.html")
+    assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == "Target table"
+    rows = {tr["id"]: tr for tr in page.select("table.targets tr.t-row")}
+    assert len(rows) == len(targets)
+    for t in targets:
+        row = rows[t.id]
+        assert row.select_one("th.t-col-indicator").get_text() == english.indicator(t), t.id
+        assert row.select_one("td.t-col-note").get_text() == english.note(t), t.id
+        assert row.select_one("td.t-col-value [lang='zh-CN']").get_text().startswith(t.value), t.id
+    legend = page.select_one(".t-intro:has(span[lang])").get_text(" ")
+    assert "a hundred million yuan" in legend and "亿元" in legend
+    # A target sentence on an English document page links to its row of the English table.
+    doc = soup(site, "en/part2/5g-development.html")
+    refs = doc.select("a.target-ref")
+    assert refs and all(urljoin("en/part2/5g-development.html", a["href"]).startswith("en/targets.html#") for a in refs)
+    assert all(a["href"].split("#")[1] in rows for a in refs)
 
 
 # --- from file:// --------------------------------------------------------------------------------
