@@ -17,6 +17,11 @@ conformance tests (tests/test_conformance.py) name what is wrong again.
 - partials/alternate.html (the language selector, with mkdocs-static-i18n) names each language in
   that language (中文, English) with ``hreflang`` only: the name is read in the page's language
   (WCAG 3.1.2, language of parts). Each link gets ``lang`` equal to its ``hreflang``.
+- base.html writes a ``<link rel="alternate" hreflang>`` into the head for each language of the
+  selector, and Material's script fetches ``sitemap.xml`` beside each of them to map pages across
+  languages. mkdocs-static-i18n points them at the page's own counterpart (en/part2/x.html), so
+  every page view asked for en/part2/sitemap.xml and the like: a 404 and a console error each time.
+  The selector already links the counterpart, and the sitemap lists the alternates: the head links go.
 """
 from __future__ import annotations
 
@@ -89,9 +94,18 @@ def mark_language_names(page: str) -> str:
     return _LANGUAGE_LINK.sub(r'\1 lang="\2" \3', page)
 
 
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def drop_language_alternates(page: str) -> str:
+    """Remove the head's per-language alternate links (not the RSS ones: they carry a type)."""
+    return _HEAD_ALTERNATE.sub("", page)
+
+
 # --- all -------------------------------------------------------------------------------------
 
 
 def repair_material_markup(page: str) -> str:
     """A built page with every repair above applied."""
-    return mark_language_names(name_section_toggles(name_search_dialog(drop_checkbox_autocomplete(page))))
+    page = name_section_toggles(name_search_dialog(drop_checkbox_autocomplete(page)))
+    return drop_language_alternates(mark_language_names(page))

@@ -1,6 +1,6 @@
 """Repairs of Material 9.8.2's own markup, on the markup Material writes (copied from a build)."""
-from compendium.material_markup import (drop_checkbox_autocomplete, mark_language_names, name_search_dialog,
-                                        name_section_toggles, repair_material_markup)
+from compendium.material_markup import (drop_checkbox_autocomplete, drop_language_alternates, mark_language_names,
+                                        name_search_dialog, name_section_toggles, repair_material_markup)
 
 TOGGLES = """<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
 <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
@@ -66,6 +66,15 @@ def test_each_language_of_the_selector_is_named_in_its_own_language():
     out = mark_language_names(SELECTOR)
     assert '<a href="../../part2/5g-development.html" hreflang="zh" lang="zh" class="md-select__link">' in out
     assert '<a href="5g-development.html" hreflang="en" lang="en" class="md-select__link">' in out
+
+
+def test_the_heads_language_alternates_go_and_the_feeds_stay():
+    head = """<link rel="next" href="hubei-5g-industry.html">
+          <link rel="alternate" href="../../part2/5g-development.html" hreflang="zh">
+          <link rel="alternate" href="5g-development.html" hreflang="en">
+        <link rel="alternate" type="application/rss+xml" title="RSS" href="feed_rss_created.xml">"""
+    out = drop_language_alternates(head)
+    assert "hreflang" not in out and 'rel="next"' in out and "application/rss+xml" in out
 
 
 def test_markup_from_another_material_version_is_left_alone():
