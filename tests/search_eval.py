@@ -1,8 +1,9 @@
 """The search evaluation: reader queries typed into the site's own search box in Chromium.
 
 Loads and checks the evaluation set (search_queries.yml), opens the built site at phone width
-over HTTP or from file://, types the queries one after another into Material's search box and
-scores the result list: hit@1 and hit@5, overall and by kind of query.
+over HTTP or from file://, types the queries one after another into Material's search box (a
+query of the English edition, `lang: en`, on an English page) and scores the result list: hit@1
+and hit@5, overall, by kind of query and by language.
 
 Used by tests/test_search.py, and by hand against any built site:
 
@@ -29,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "search_queries.yml"
 DOCS = HERE.parent / "docs"
 KINDS = ("doc_no", "title", "phrase", "place", "company", "slogan", "mixed")
+# Each edition's home page, where its queries are typed, and a word that finds results there at once.
+EDITIONS = {"zh": ("index.html", "发展"), "en": ("en/index.html", "development")}
 
 # How long the result list must stay unchanged after it first changes to count as settled (one
 # query reaches the worker, and Material draws its results at once), and how long to wait at most.
@@ -48,17 +51,28 @@ class Query:
     expect: tuple[str, ...]
     evidence: str
     note: str = ""
+    lang: str = "zh"  # the edition whose search box it is typed into
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
     """The queries of the evaluation set, in file order."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
-    return [Query(e["q"], e["kind"], tuple(e["expect"]), e["evidence"], e.get("note", "")) for e in entries]
+    return [Query(e["q"], e["kind"], tuple(e["expect"]), e["evidence"], e.get("note", ""), e.get("lang", "zh"))
+            for e in entries]
+
+
+def page_source(url: str, docs: Path = DOCS) -> Path:
+    """The Markdown a page is built from: an English page from its .en.md, or (a document) from
+    the Chinese page, whose front matter holds its English title and summary."""
+    rel = url[: -len(".html")]
+    if rel.startswith("en/") and (docs / f"{rel[3:]}.en.md").is_file():
+        return docs / f"{rel[3:]}.en.md"
+    return docs / f"{rel.removeprefix('en/')}.md"
 
 
 def page_words(url: str, docs: Path = DOCS) -> str:
     """The words of a page's Markdown (front matter included), without inline markup."""
-    md = (docs / (url[: -len(".html")] + ".md")).read_text(encoding="utf-8")
+    md = page_source(url, docs).read_text(encoding="utf-8")
     return re.sub(r"\*\*|\{[#:][^}]*\}|<[^>]+>", "", md)
 
 
@@ -70,16 +84,20 @@ def loose(text: str) -> str:
 def check_queries(queries: list[Query], docs: Path = DOCS) -> list[str]:
     """Problems of the set: unknown kinds, missing pages, evidence not on a page, unrelated queries."""
     problems = []
-    seen = Counter(q.q for q in queries)
-    problems += [f"{q!r}: listed {n} times" for q, n in seen.items() if n > 1]
+    seen = Counter((q.lang, q.q) for q in queries)
+    problems += [f"{q!r} ({lang}): listed {n} times" for (lang, q), n in seen.items() if n > 1]
     for query in queries:
         name = f"{query.q!r}"
         if query.kind not in KINDS:
             problems.append(f"{name}: unknown kind {query.kind!r}")
         if not query.expect:
             problems.append(f"{name}: no expected page")
+        if query.lang not in EDITIONS:
+            problems.append(f"{name}: unknown language {query.lang!r}")
         for url in query.expect:
-            if not (docs / (url[: -len(".html")] + ".md")).is_file():
+            if url.startswith("en/") != (query.lang == "en"):
+                problems.append(f"{name}: {url} is not a page of the {query.lang} edition")
+            elif not page_source(url, docs).is_file():
                 problems.append(f"{name}: no page {url}")
             elif query.evidence not in page_words(url, docs):
                 problems.append(f"{name}: {url} does not contain {query.evidence!r}")
@@ -184,10 +202,10 @@ def site_page(href: str, base: str) -> str:
     return unquote(path[len(base):]) if path.startswith(base) else path
 
 
-def warm_up(page, tries: int = 10) -> bool:
+def warm_up(page, word: str, tries: int = 10) -> bool:
     """Type a common word until results come: Material's search may miss queries typed early."""
     for _ in range(tries):
-        if type_query(page, "发展", timeout_ms=2_000):
+        if type_query(page, word, timeout_ms=2_000):
             return True
     return False
 
@@ -229,6 +247,10 @@ def report(outcomes: list[Outcome], label: str, misses: bool = True) -> str:
         part = [o for o in outcomes if o.query.kind == kind]
         if part:
             lines.append(f"  {kind:8} {len(part):3}  hit@1 {hit_rate(part, 1):6.1%}  hit@5 {hit_rate(part, 5):6.1%}")
+    languages = list(dict.fromkeys(o.query.lang for o in outcomes))
+    for lang in languages if len(languages) > 1 else ():
+        part = [o for o in outcomes if o.query.lang == lang]
+        lines.append(f"  lang {lang:3} {len(part):3}  hit@1 {hit_rate(part, 1):6.1%}  hit@5 {hit_rate(part, 5):6.1%}")
     if misses:
         for o in outcomes:
             if o.rank != 1:
@@ -241,23 +263,31 @@ def report(outcomes: list[Outcome], label: str, misses: bool = True) -> str:
 
 def evaluate(browser, base: str, queries: list[Query], requests: list[str] | None = None, warm: bool = True
              ) -> tuple[list[Outcome], bool]:
-    """Open the home page at `base` on a phone, search every query; outcomes and whether it warmed up.
+    """Open each edition's home page at `base` on a phone, search its queries; outcomes (by
+    edition, in file order) and whether each warmed up.
 
-    The URLs the page requests are added to `requests`, if given. Without `warm`, the first query
-    of the set is the first typed (its latency then includes loading the index).
+    The URLs the pages request are added to `requests`, if given. Without `warm`, the first query
+    of an edition is the first typed (its latency then includes loading the index).
     """
-    context = browser.new_context(**PHONE)
-    try:
-        page = context.new_page()
-        if requests is not None:
-            page.on("request", lambda r: requests.append(r.url))
-        page.goto(base + "index.html", wait_until="load")
-        if not open_search(page):
-            return [Outcome(q, ()) for q in queries], False
-        ready = warm_up(page) if warm else True
-        return run_queries(page, base, queries), ready
-    finally:
-        context.close()
+    outcomes, ready = [], True
+    for lang in dict.fromkeys(q.lang for q in queries):
+        mine = [q for q in queries if q.lang == lang]
+        home, word = EDITIONS[lang]
+        context = browser.new_context(**PHONE)
+        try:
+            page = context.new_page()
+            if requests is not None:
+                page.on("request", lambda r: requests.append(r.url))
+            page.goto(base + home, wait_until="load")
+            if not open_search(page):
+                outcomes += [Outcome(q, ()) for q in mine]
+                ready = False
+                continue
+            ready = (warm_up(page, word) if warm else True) and ready
+            outcomes += run_queries(page, base, mine)
+        finally:
+            context.close()
+    return outcomes, ready
 
 
 def main(argv: list[str] | None = None) -> int:
