@@ -12,8 +12,10 @@ places a result can link to, each with its title and its words as shown on the p
   tables and rows      <table id="tab-1">: its caption; <tr id="tab-1-r3">: the first cell is the
                        title, the other cells the text
 
-Text the site generates (class `generated`) and the ¶ permalinks are left out; zero-width
-characters are removed, so that nothing copied from a result carries them.
+Text the site generates (class `generated`), text marked ``data-search-exclude`` (the Chinese
+original shown on a page of the English edition: it is searched once, in the Chinese edition) and
+the ¶ permalinks are left out; zero-width characters are removed, so that nothing copied from a
+result carries them.
 
 Material's search plugin indexes no page (hooks/search.py excludes them all from it): its
 search/search_index.json, which its bundle fetches on every page view, is a stub of a few hundred
@@ -88,7 +90,7 @@ def _text(el: Tag | NavigableString) -> str:
 def page_sections(html: str, title: str) -> list[Section]:
     """The sections of a page's rendered content, the page itself first."""
     soup = BeautifulSoup(html, "html.parser")
-    for el in soup.select(".generated, a.headerlink"):
+    for el in soup.select(".generated, a.headerlink, [data-search-exclude]"):
         el.decompose()
     page = Section("", clean(title))
     sections = [page]

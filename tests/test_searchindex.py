@@ -56,6 +56,17 @@ def test_a_page_is_cut_where_results_can_link():
     assert page.doc_no == "国办发〔2015〕59号"
 
 
+def test_an_english_page_is_indexed_without_the_chinese_original_it_shows():
+    english = ('<h1>Opinions on the agricultural development mode</h1>\n'
+               '<p class="doc-title-original"><span lang="zh-CN" data-search-exclude>国务院办公厅…</span></p>\n'
+               '<div class="doc-summary editorial"><p><strong>Summary.</strong> Seven sections.</p></div>\n'
+               f'<div class="doc-original" lang="zh-CN" data-search-exclude>{PAGE}</div>')
+    page = search_page("en/part2/x.html", "Opinions on the agricultural development mode", english, "国办发〔2015〕59号")
+    assert [s.as_row() for s in page.sections] == [["", "Opinions on the agricultural development mode",
+                                                     "Summary. Seven sections."]]
+    assert page.doc_no == "国办发〔2015〕59号", "the 文号 still finds the English page"
+
+
 def test_clean_removes_zero_width_characters_and_layout_space():
     assert clean(" 5G\u200b基站\u200c\ufeff建设\u2060\n 任务 ") == "5G基站建设 任务"
 
