@@ -85,7 +85,8 @@ def _list(items: list[Document], vocab: Vocabulary, here: str, labels: Labels, s
 def documents_json(docs: list[Document]) -> list[dict]:
     """The published data/documents.json: one record per document, in book order."""
     return [{
-        "title": d.meta.title, "title_en": d.meta.title_en, "part": d.meta.part, "order": d.meta.order, "level": d.meta.level,
+        "title": d.meta.title, "title_en": d.meta.title_en, "part": d.meta.part, "order": d.meta.order,
+        "level": d.meta.level,
         "kind": d.meta.kind, "issuer": list(d.meta.issuer), "doc_no": d.meta.doc_no or None,
         "date": d.meta.date or None, "topics": list(d.meta.topics), "url": d.url,
     } for d in docs]

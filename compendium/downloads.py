@@ -106,7 +106,8 @@ def render_downloads(described: list[Download], published: dict[str, int], relat
             link = f'<a href="{prefix}{html.escape(d.path)}" download>{html.escape(name)}</a>'
             size = human_size(published[d.path])
         else:
-            link, size = html.escape(name), html.escape((d.missing_en if en else d.missing) or labels("downloads.not_built"))
+            missing = (d.missing_en if en else d.missing) or labels("downloads.not_built")
+            link, size = html.escape(name), html.escape(missing)
         title, fields = (d.title_en, d.fields_en) if en else (d.title, d.fields)
         rows.append(f"| {link}<br>{_cell(title)} | {_cell(fields)} | {size} |")
     return '<div class="downloads generated" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"

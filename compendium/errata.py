@@ -40,7 +40,8 @@ def load_errata(path: Path = ERRATA_FILE) -> list[Correction]:
             raise PageError(where, 0, f"entry {i}", f"malformed entry ({err})",
                             "Give line, page, original, corrected, reason and reason_en.") from None
         if not out[-1].reason.strip() or not out[-1].reason_en.strip():
-            raise PageError(where, 0, f"entry {i}", "an empty reason", "Say why, in Chinese (reason) and English (reason_en).")
+            raise PageError(where, 0, f"entry {i}", "an empty reason",
+                            "Say why, in Chinese (reason) and English (reason_en).")
     return out
 
 
@@ -102,7 +103,8 @@ def render_doubts(doubts: list[Doubt], labels: Labels) -> str:
     heads = [labels(f"errata.{k}") for k in ("where", "value", "reason")]
     rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- |"]
     for d in doubts:
-        rows.append(f"| [{_cell(d.title)}]({d.page}#{d.anchor}) | {labels.original(_cell(d.value))} | {_cell(d.note)} |")
+        value = labels.original(_cell(d.value))
+        rows.append(f"| [{_cell(d.title)}]({d.page}#{d.anchor}) | {value} | {_cell(d.note)} |")
     return (f"## {labels('errata.doubtful_title')} {{#u-doubtful}}\n\n{labels('errata.doubtful_intro')}\n\n"
             + "\n".join(rows) + "\n")
 

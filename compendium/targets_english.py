@@ -43,7 +43,8 @@ def load_targets_english(targets: list[Target], path: Path = TARGETS_EN_FILE) ->
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     indicators, notes, units = (data.get(name) or {} for name in ("indicators", "notes", "units"))
     if not all(isinstance(x, dict) for x in (indicators, notes, units)):
-        raise PageError(_WHERE, 0, "", "indicators, notes and units must be mappings", "Write 'key: English' under each.")
+        raise PageError(_WHERE, 0, "", "indicators, notes and units must be mappings",
+                        "Write 'key: English' under each.")
     keys, written = {t.key for t in targets}, {t.note for t in targets if t.note}
     printed = " ".join(f"{t.value} {t.baseline}" for t in targets)
     used_units = {t.unit for t in targets if t.unit} | {u for u in units if u in printed}

@@ -192,7 +192,8 @@ def also_note(o: Occurrence, elsewhere: list[Occurrence], labels: Labels) -> str
     """The generated note under a remark printed more than once: where else it stands, and under what attribution."""
     items = []
     for x in elsewhere:
-        attribution = (labels("timeline.also_attribution").format(attribution=labels.original(x.attribution.text.lstrip("—")))
+        printed = labels.original(x.attribution.text.lstrip("—"))
+        attribution = (labels("timeline.also_attribution").format(attribution=printed)
                        if x.attribution.text != o.attribution.text else "")
         items.append(f"- {place_link(x, o.doc.path, labels)}{attribution}")
     return ('\n<div class="generated remark-also" markdown>\n\n'

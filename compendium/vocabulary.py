@@ -67,7 +67,8 @@ def _load(path: str) -> Vocabulary:
         for t in data[name]:
             if stray := set(t) - {"id", "zh", "en", "folder"}:
                 # An unquoted comma in a flow entry ({en: A, B}) makes a key of what follows it.
-                raise KeyError(f"{name} {t.get('id')}: unknown keys {sorted(map(str, stray))} (quote a label with a comma)")
+                raise KeyError(f"{name} {t.get('id')}: unknown keys {sorted(map(str, stray))} "
+                               "(quote a label with a comma)")
     terms = {
         name: {str(t["id"]): Term(str(t["id"]), t["zh"], t["en"]) for t in data[name]}
         for name in ("levels", "kinds", "topics", "scopes")
