@@ -89,7 +89,10 @@ def render_revisions(revisions: list[Revision], labels: Labels) -> str:
     heads = [labels(f"revisions.{k}") for k in ("version", "date", "changes")]
     rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- |"]
     for r in revisions:
-        changes = r.changes_en if labels.lang == "en" and r.changes_en else r.changes
+        if labels.lang == "en" and not r.changes_en:
+            raise PageError("data/revisions.yml", r.line, "changes_en", f"edition {r.version} has no English",
+                            "Say what changed in English too (changes_en), for the English edition.")
+        changes = r.changes_en if labels.lang == "en" else r.changes
         cell = "<br>".join(html.escape(c).replace("|", "&#124;") for c in changes)
         rows.append(f"| {html.escape(r.version)} | {r.date.isoformat()} | {cell} |")
     return '<div class="revisions generated" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"

@@ -15,8 +15,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import _shared
+
 from compendium.errors import PageError
-from compendium.labels import load_labels
 from compendium.offline import WORKER, manifest, render_notice, render_save_box, worker_script
 
 MARKER = "<!-- offline-save -->"
@@ -46,4 +47,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _labels(config: MkDocsConfig):
-    return load_labels(Path(config.config_file_path).parent / "data" / "labels.yml")
+    """The notice's and the button's labels, in the language being built."""
+    return _shared.labels(config)

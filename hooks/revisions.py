@@ -1,7 +1,7 @@
 """MkDocs hook: the 修订记录 of the 版本说明 page, from data/revisions.yml (compendium.revisions).
 
 The record is checked when the build starts: a version of the site without an entry stops it. The
-table replaces the marker ``<!-- revisions -->`` of docs/about.md.
+table replaces the marker ``<!-- revisions -->`` of docs/about.md (and about.en.md, in English).
 """
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import _shared
+
 from compendium.errors import PageError
-from compendium.labels import load_labels
 from compendium.revisions import check_current, load_revisions, render_revisions
 
 MARKER = "<!-- revisions -->"
@@ -32,7 +33,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if MARKER not in markdown:
         return markdown
     try:
-        table = render_revisions(load_revisions(_data(config) / "revisions.yml"), load_labels(_data(config) / "labels.yml"))
+        table = render_revisions(load_revisions(_data(config) / "revisions.yml"), _shared.labels(config))
     except PageError as err:
         raise PluginError(f"Bad revision record: {err}") from None
     return markdown.replace(MARKER, table)

@@ -18,6 +18,7 @@ from compendium.glossary import load_glossary
 from compendium.labels import load_labels
 from compendium.pages import load_documents
 from compendium.render import format_date, format_span, part_title
+from compendium.revisions import load_revisions
 from compendium.targets import load_targets
 from compendium.targets_english import load_targets_english
 from compendium.vocabulary import load_vocabulary
@@ -137,6 +138,7 @@ def english_pairs(documents) -> list[tuple[str, str, str]]:
     downloads = yaml.safe_load((ROOT / "data" / "downloads.yml").read_text(encoding="utf-8"))
     pairs += [(d["path"], f"{d['title']} {d['fields']}", f"{d['title_en']} {d['fields_en']}") for d in downloads]
     pairs += [(f"errata line {c.line}", c.reason, c.reason_en) for c in load_errata()]
+    pairs += [(f"revision {r.version}", " ".join(r.changes), " ".join(r.changes_en)) for r in load_revisions()]
     targets = load_targets(VOCAB)
     english = load_targets_english(targets)
     indicators: dict[str, set[str]] = {}

@@ -53,6 +53,9 @@ def test_english_changes_are_used_in_english():
     record = [Revision("0.1.0", dt.date(2026, 11, 27), ("甲", "乙"), ("A",), 5)]
     assert "| 0.1.0 | 2026-11-27 | 甲<br>乙 |" in render_revisions(record, load_labels())
     assert "| 0.1.0 | 2026-11-27 | A |" in render_revisions(record, load_labels().in_language("en"))
+    # An edition without English stops the English page rather than show it in Chinese.
+    with pytest.raises(PageError, match="changes_en: edition 0.1.0 has no English"):
+        render_revisions([Revision("0.1.0", dt.date(2026, 11, 27), ("甲",), (), 5)], load_labels().in_language("en"))
 
 
 def test_the_about_page_shows_the_record_of_this_version(site):
@@ -62,6 +65,10 @@ def test_the_about_page_shows_the_record_of_this_version(site):
     assert [r[0] for r in rows] == [r.version for r in load_revisions()]
     assert rows[0][0] == build_info()["version"].split("+")[0]
     assert [th.get_text() for th in table.select("thead th")] == ["版本", "日期", "修订内容"]
+    english = BeautifulSoup((site / "en" / "about.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        "#u-revisions ~ .revisions.generated table")
+    assert [th.get_text() for th in english.select("thead th")] == ["Edition", "Date", "Changes"]
+    assert english.select_one("tbody td:last-child").get_text() == load_revisions()[0].changes_en[0]
 
 
 def test_a_build_without_a_record_of_its_version_stops(project_copy, tmp_path):
