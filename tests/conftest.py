@@ -155,10 +155,12 @@ def booklets(tmp_path_factory) -> subprocess.CompletedProcess:
 
 
 def generated_pages(site: Path) -> list[str]:
-    """Pages of the built site that no Markdown file under docs/ gives (indexes, the target table)."""
+    """Pages of the Chinese edition that no Markdown file under docs/ gives (indexes, the target
+    table). The English edition's pages (en/) are copies of the same kinds: see page_kinds."""
     written = {p.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     return sorted(rel for p in site.rglob("*.html")
-                  if (rel := p.relative_to(site).as_posix()) not in written and rel != "404.html")
+                  if (rel := p.relative_to(site).as_posix()) not in written and rel != "404.html"
+                  and not rel.startswith("en/"))
 
 
 def document_pages(site: Path) -> list[str]:
@@ -183,6 +185,11 @@ def page_kinds(site: Path) -> dict[str, str]:
         "404": "404.html",
     }
     kinds.update({f"generated {rel}": rel for rel in generated_pages(site)})
+    # The English edition (en/): its pages are the Chinese edition's kinds in English; a document's
+    # page is its English header above the Chinese original.
+    english = {"English home": "en/index.html", "English document": f"en/{docs[0]}",
+               "English timeline": "en/indexes/timeline.html", "English target table": "en/targets.html"}
+    kinds.update({kind: rel for kind, rel in english.items() if (site / rel).is_file()})
     return kinds
 
 
