@@ -4,7 +4,7 @@ The page is rendered in full at build time: a plain HTML table that reads withou
 targets that measure the same thing (one `key`) form a group — a ``<tbody>`` with a head row that
 names the indicator and, where a scope's values span two or more years, draws a small chart with
 the numbers in its caption. A script (assets/javascripts/targets.js, with the vendored tablesort)
-only shows the filter form, filters, searches, sorts and ungroups; it fetches nothing.
+only filters, searches, sorts and ungroups; it fetches nothing.
 
 In the English edition (`labels` in English, with `english`, compendium.targets_english) the
 page names indicators, scopes, sectors, comparators and documents in English and gives the notes
@@ -123,7 +123,9 @@ def _th(labels: Labels, name: str, method: str) -> str:
 
 
 def _filters(targets: list[Target], documents: dict[str, Document], vocab: Vocabulary, labels: Labels) -> str:
-    """The filter form, hidden until the script shows it (without JavaScript: just the table)."""
+    """The filter form with its count of all rows: shown from the first paint where the reader's
+    script runs (`reader-js-only`, extra.css), so that nothing moves when the page's script starts;
+    without JavaScript the table is all there is."""
     used = {f: {getattr(t, f) for t in targets} for f in ("scope", "sector", "document")}
     years = sorted({t.year for t in targets if t.year is not None})
     options = {
@@ -137,17 +139,19 @@ def _filters(targets: list[Target], documents: dict[str, Document], vocab: Vocab
     for name, choices in options.items():
         opts = f'<option value="">{html.escape(labels("targets.all"))}</option>' + "".join(
             f'<option value="{html.escape(v)}">{html.escape(text)}</option>' for v, text in choices)
-        fields.append(f'<label>{html.escape(labels("targets." + name))}'
+        fields.append(f'<label class="t-field-{name}">{html.escape(labels("targets." + name))}'
                       f'<select name="{name}" data-filter="{name}">{opts}</select></label>')
     fields.append(f'<label class="t-search">{html.escape(labels("targets.search"))}'
                   f'<input type="search" name="q" data-filter="q" autocomplete="off"></label>')
     fields.append(f'<label class="t-group-toggle"><input type="checkbox" name="group" checked> '
                   f'{html.escape(labels("targets.group"))}</label>')
     fields.append(f'<button type="reset" class="t-reset">{html.escape(labels("targets.reset"))}</button>')
-    count = html.escape(labels("targets.count"))
+    count = labels("targets.count")
+    shown = count.replace("{shown}", str(len(targets))).replace("{total}", str(len(targets)))
     name = html.escape(labels("targets.filters"))
-    return (f'<form class="t-filters generated" hidden data-search-exclude aria-label="{name}" data-count="{count}">'
-            + "".join(fields) + '<p class="t-count" aria-live="polite"></p></form>')
+    return (f'<form class="t-filters generated reader-js-only" data-search-exclude aria-label="{name}" '
+            f'data-count="{html.escape(count)}">'
+            + "".join(fields) + f'<p class="t-count" aria-live="polite">{html.escape(shown)}</p></form>')
 
 
 def _group_html(index: int, group: Group, start: int, documents: dict[str, Document], vocab: Vocabulary,

@@ -42,6 +42,32 @@ def test_on_a_phone_filter_to_xianning_2020_and_read_the_cards(browser, server):
         assert all(u.startswith(server) or u.startswith("data:") for u in requests)
 
 
+# The sum of the layout shifts of the page so far (the Layout Instability API), as Lighthouse counts CLS.
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let sum = 0;
+  new PerformanceObserver(list => {
+    for (const shift of list.getEntries()) if (!shift.hadRecentInput) sum += shift.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(sum), 200);
+})"""
+
+
+def test_on_a_phone_nothing_moves_while_the_page_loads(browser, server):
+    with visit(browser, server + "targets.html", **PHONE) as (page, _):
+        assert page.locator("form.t-filters").is_visible()
+        assert page.evaluate(LAYOUT_SHIFT) < 0.01, "the filters must be in place at the first paint"
+
+
+def test_on_a_phone_a_link_to_a_row_far_down_shows_it(browser, server):
+    # Cards off the screen are not laid out until the reader comes near (content-visibility):
+    # a link from a document page to its row must still land on the row.
+    with visit(browser, server + "targets.html", **PHONE) as (page, _):
+        last = page.locator("table.targets tr.t-row").last.get_attribute("id")
+    with visit(browser, server + f"targets.html#{last}", **PHONE) as (page, _):
+        box = page.locator(f"[id='{last}']").bounding_box()
+        assert box and 0 <= box["y"] < 844 and box["height"] > 50, box
+
+
 def test_on_a_phone_one_industry_across_levels_in_one_group(browser, server):
     with visit(browser, server + "targets.html", **PHONE) as (page, _):
         page.fill("input[data-filter=q]", "节能环保产业总产值")

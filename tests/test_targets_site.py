@@ -148,7 +148,10 @@ def test_the_errata_page_lists_the_doubtful_values_linked_to_their_places(html):
 def test_the_page_reads_without_scripts_and_runs_none_inline(html, site):
     page = html("targets.html")
     form = page.select_one("form.t-filters")
-    assert form.has_attr("hidden"), "without JavaScript the filters are hidden and the table is all there is"
+    # Shown by the stylesheet where the reader's script runs (html.reader-js, set in the head), so
+    # that it is in place at the first paint; without JavaScript the table is all there is.
+    assert "reader-js-only" in form["class"] and not form.has_attr("hidden")
+    assert form.select_one(".t-count").get_text() == f"显示 {len(TARGETS)} / {len(TARGETS)} 项"
     assert len(page.select("table.targets tr.t-row")) == len(TARGETS)
     scripts = page.select("article script")
     assert scripts and all(s.get("src") and not s.string for s in scripts)
