@@ -2,8 +2,9 @@
 
 The build writes the manifest of the finished site (every file a reader may need, with a hash of
 its content and its size) into sw.js, so that the worker keeps exactly one edition and a new
-edition replaces exactly the files that changed. ``shell`` lists the files every page loads
-(stylesheets, scripts, icon): the worker saves them when it is installed. Pages get a hidden notice
+edition replaces exactly the files that changed. ``shell`` lists the files most pages load
+(stylesheets, scripts, icon): the worker saves them when it is installed, with the pages open and
+what ``pages`` says those pages load besides. Pages get a hidden notice
 that the worker's page script (assets/javascripts/offline.js) shows when a new edition takes over,
 and the 版本说明 page a button that saves the whole site.
 """
@@ -13,6 +14,7 @@ import hashlib
 import html
 import json
 import posixpath
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -76,13 +78,16 @@ def page_subresources(page_path: str, text: str) -> set[str]:
 
 
 def manifest(site: Path, version: str) -> dict:
-    """The worker's manifest: the edition, every offline file with [hash, size], the shell."""
+    """The worker's manifest: the edition, every offline file with [hash, size], the shell (what
+    most pages load), and `pages`: what a page loads beyond the shell (the target table's scripts),
+    saved with that page only, so that a first view of any other page does not fetch it."""
     files = {rel: [content_hash(data := (site / rel).read_bytes()), len(data)] for rel in offline_files(site)}
-    shell = set()
-    for rel in files:
-        if rel.endswith(".html"):
-            shell |= page_subresources(rel, (site / rel).read_text(encoding="utf-8"))
-    return {"version": version, "files": files, "shell": sorted(p for p in shell if p in files)}
+    loads = {rel: {p for p in page_subresources(rel, (site / rel).read_text(encoding="utf-8")) if p in files}
+             for rel in files if rel.endswith(".html")}
+    used = Counter(p for subresources in loads.values() for p in subresources)
+    shell = {p for p, n in used.items() if 2 * n > len(loads)}
+    pages = {rel: sorted(subresources - shell) for rel, subresources in loads.items() if subresources - shell}
+    return {"version": version, "files": files, "shell": sorted(shell), "pages": pages}
 
 
 def worker_script(template: str, data: dict) -> str:

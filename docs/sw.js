@@ -6,8 +6,9 @@
  * exactly one edition, and a new edition (a new sw.js, because its manifest changed) replaces
  * exactly the files that changed.
  *
- * - install: saves the shell, the pages open in the browser, and the new version of every file
- *   the reader had saved before; then takes over at once.
+ * - install: saves the shell, the pages open in the browser (with what they load beyond the
+ *   shell), and the new version of every file the reader had saved before; then takes over at once.
+ *   What a page has just loaded is taken from the browser's cache, not fetched again.
  * - fetch: a site file from the cache when it is there, else from the network (and kept).
  * - messages from the page (assets/javascripts/offline.js): "status", and "save-all" (the button
  *   of the 版本说明 page) which fetches every file of the manifest.
@@ -59,13 +60,22 @@ function checked(path, response) {
   });
 }
 
+// A copy of the file of this edition, or null: from the `mode` of the browser's HTTP cache.
+function fetched(path, mode) {
+  return fetch(SCOPE + path, {cache: mode, credentials: "same-origin"}).then(function (response) {
+    if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+    return checked(path, response);
+  });
+}
+
 // Fetch a file of the manifest and keep it; rejects when it cannot be fetched or is of another edition.
+// The copy the page has just loaded is taken from the browser's cache without asking the server
+// again (its hash says whether it is of this edition); the server is asked only when it is not.
 function save(cache, path) {
   return cache.match(keyOf(path)).then(function (hit) {
     if (hit) return;
-    return fetch(SCOPE + path, {cache: "no-cache", credentials: "same-origin"}).then(function (response) {
-      if (!response.ok) throw new Error(path + ": HTTP " + response.status);
-      return checked(path, response);
+    return fetched(path, "force-cache").then(function (copy) {
+      return copy || fetched(path, "no-cache");
     }).then(function (copy) {
       if (!copy) throw new Error(path + ": not the file of this edition");
       return cache.put(keyOf(path), copy);
@@ -104,7 +114,10 @@ self.addEventListener("install", function (event) {
     return Promise.all([savedPaths(cache), windows]).then(function (found) {
       var wanted = {};
       MANIFEST.shell.concat(found[0]).forEach(function (p) { wanted[p] = true; });
-      found[1].forEach(function (c) { var p = pathOf(c.url); if (p) wanted[p] = true; });
+      found[1].forEach(function (c) {
+        var p = pathOf(c.url);
+        if (p) [p].concat(MANIFEST.pages[p] || []).forEach(function (q) { wanted[q] = true; });
+      });
       return each(Object.keys(wanted), function (p) { return save(cache, p); });
     });
   }).then(function (failed) {

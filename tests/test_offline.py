@@ -69,6 +69,11 @@ def test_manifest_lists_every_file_of_the_site_with_its_hash(site):
     # Every page loads the shell: Material's bundle and stylesheets, and the offline script.
     assert {"assets/javascripts/offline.js", "assets/stylesheets/extra.css"} <= set(m["shell"])
     assert any(re.match(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$", p) for p in m["shell"])
+    # What one page loads besides (the target table's scripts) is saved with that page only: a
+    # first view of any other page does not fetch it.
+    assert "assets/javascripts/targets.js" not in m["shell"]
+    assert "assets/javascripts/targets.js" in m["pages"]["targets.html"]
+    assert all(set(extra) <= set(m["files"]) and not set(extra) & set(m["shell"]) for extra in m["pages"].values())
     assert m["version"].startswith(m["version"].split("+")[0]) and "(" in m["version"]
 
 
@@ -162,6 +167,19 @@ def test_pages_read_once_open_without_network(browser, deployed):
         # The network is really off: a page not read yet cannot be had.
         with pytest.raises(playwright_api.Error):
             page.goto(base + "part3/index.html")
+
+
+def test_the_target_table_read_once_filters_without_network(browser, deployed):
+    # Its scripts are not in the shell: the worker saves them with the page that was open.
+    base, _ = deployed
+    with reader(browser, base, "targets.html") as (ctx, page):
+        ctx.set_offline(True)
+        page.reload()
+        total = page.locator("table.targets tr.t-row").count()
+        page.select_option("select[data-filter=scope]", "xianning")
+        shown = page.locator("table.targets tr.t-row:not([hidden])").count()
+        assert 0 < shown < total
+        assert page.locator(".t-count").inner_text() == f"显示 {shown} / {total} 项"
 
 
 def test_whole_site_saved_on_request_reads_and_searches_offline(browser, deployed, site):
