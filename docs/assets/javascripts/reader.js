@@ -270,8 +270,10 @@
     document.addEventListener("copy", onCopy);
     window.addEventListener("scroll", onScroll, { passive: true });
     window.addEventListener("resize", onResize);
+    // The place is taken when the reader scrolls (a link to a paragraph scrolls too), not here:
+    // measuring the page now would lay it out in the middle of loading, for nothing on a page
+    // read from its top.
     width = window.innerWidth;
-    remember();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
