@@ -59,8 +59,7 @@ def test_on_a_phone_nothing_moves_while_the_page_loads(browser, server):
 
 
 def test_on_a_phone_a_link_to_a_row_far_down_shows_it(browser, server):
-    # Cards off the screen are not laid out until the reader comes near (content-visibility):
-    # a link from a document page to its row must still land on the row.
+    # A link from a document page to a row near the end of the table lands on the row.
     with visit(browser, server + "targets.html", **PHONE) as (page, _):
         last = page.locator("table.targets tr.t-row").last.get_attribute("id")
     with visit(browser, server + f"targets.html#{last}", **PHONE) as (page, _):
