@@ -311,6 +311,7 @@ def test_results_highlight_and_link_to_the_place_in_the_page(phone_page, server)
     first.locator("a.md-search-result__link").last.click()
     page.wait_for_load_state()
     assert "#r-20190522" in page.url
+    page.locator("#r-20190522 mark").first.wait_for(timeout=10_000)  # Material marks after loading
     assert page.locator("#r-20190522 mark").all_inner_texts() == ["腾笼换鸟", "凤凰涅槃"]
 
 
