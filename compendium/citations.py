@@ -198,6 +198,15 @@ def cited_by_section(cited: Cited, documents: dict[str, Document], labels: Label
             f"{labels('citations.cited_by_note')}\n\n" + "\n".join(items) + "\n\n</div>\n")
 
 
+def cited_by(cited: list[Cited]) -> dict[str, list[Cited]]:
+    """The compilation's documents that are cited, each with what cites it (in the order of `cited`)."""
+    out: dict[str, list[Cited]] = {}
+    for c in cited:
+        if c.target and c.places:
+            out.setdefault(c.target, []).append(c)
+    return out
+
+
 def render_citations(cited: list[Cited], documents: dict[str, Document], labels: Labels, page: str) -> str:
     """The 引用关系 page: documents of the compilation cited by others, then other documents.
 

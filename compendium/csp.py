@@ -12,6 +12,8 @@ import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
 
+from compendium.htmlscan import scripts_and_links
+
 # Script types a browser runs; other types (Material's application/json configuration) are data.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -45,7 +47,7 @@ class _InlineScripts(HTMLParser):
 def inline_scripts(html: str) -> list[str]:
     """The text of each inline, executable `<script>` of a page, exactly as the browser hashes it."""
     parser = _InlineScripts()
-    parser.feed(html)
+    parser.feed(scripts_and_links(html))
     parser.close()
     return parser.scripts
 

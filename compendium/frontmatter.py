@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import yaml
 
 from compendium.errors import PageError
+
+# libyaml's parser when PyYAML has it (the same documents, several times faster), else PyYAML's own.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -18,8 +22,13 @@ class FrontMatter:
     body_line: int  # line number of the body's first line
 
 
+@lru_cache(maxsize=4096)
 def split_front_matter(path: str, text: str) -> FrontMatter:
-    """Parse ``---`` front matter; a page without it, or with bad YAML, raises PageError."""
+    """Parse ``---`` front matter; a page without it, or with bad YAML, raises PageError.
+
+    Several hooks read the same pages, in each language's build: a page is parsed once (cached by
+    path and text), so its fields are shared and must not be changed.
+    """
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise PageError(path, 1, "", "the page has no front matter", "Start the page with a '---' block.")
@@ -27,14 +36,17 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
     if end is None:
         raise PageError(path, 1, "", "the front matter is not closed", "End it with a line '---'.")
     yaml_text = "".join(lines[1:end])
+    loader = _LOADER(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        fields = yaml.safe_load(yaml_text) or {}
+        node = loader.get_single_node()  # the fields' lines, then their values from the same parse
+        fields = (loader.construct_document(node) if node else None) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         raise PageError(path, line, "", f"the front matter is not valid YAML ({getattr(err, 'problem', err)})",
                         "Fix the YAML syntax.") from None
+    finally:
+        loader.dispose()
     if not isinstance(fields, dict):
         raise PageError(path, 2, "", "the front matter is not a mapping", "Write it as 'field: value' lines.")
     field_lines = {key.value: key.start_mark.line + 2 for key, _ in node.value} if node else {}

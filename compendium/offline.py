@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from compendium.errors import PageError
+from compendium.htmlscan import scripts_and_links
 from compendium.labels import Labels
 
 WORKER = "sw.js"  # at the site root: a service worker's scope is its folder
@@ -68,7 +69,7 @@ class _Subresources(HTMLParser):
 def page_subresources(page_path: str, text: str) -> set[str]:
     """Site paths of the local stylesheets, icons and scripts of one page (at `page_path`)."""
     parser = _Subresources()
-    parser.feed(text)
+    parser.feed(scripts_and_links(text))
     out = set()
     for url in parser.urls:
         if ":" in url or url.startswith(("//", "/")):

@@ -85,12 +85,14 @@ def mark_page(markdown: str, marks: list[Mark], page: str, table_url: str, marke
     cannot be found raises PageError naming the page."""
     lines = markdown.split("\n")
     edits: dict[int, list[tuple[int, int, str, str]]] = {}  # line → (start, end, before, after)
+    reading: dict[int, tuple[list[int], str]] = {}  # line → its reading text's offsets and text, once
     for m in marks:
         if m.cells:
             i = _find_row(lines, m.anchor, page)
             lines[i] = _mark_row(lines[i], m, table_url, marker)
+            reading.pop(i, None)
             continue
-        i, start, end = _find_sentence(lines, m.sentence, page)
+        i, start, end = _find_sentence(lines, m.sentence, page, reading)
         before = f'<span class="target" id="{m.anchor}">'
         edits.setdefault(i, []).append((start, end, before, "</span>" + refs_html(m.refs, table_url, marker)))
     for i, spans in edits.items():
@@ -117,14 +119,18 @@ def refs_html(refs: tuple[Ref, ...], table_url: str, marker: str) -> str:
     return f'<span class="target-refs generated" data-search-exclude>{inner}</span>'
 
 
-def _find_sentence(lines: list[str], sentence: str, page: str) -> tuple[int, int, int]:
-    """(line index, start, end) of `sentence` in the Markdown, in raw offsets of that line."""
+def _find_sentence(lines: list[str], sentence: str, page: str,
+                   reading: dict[int, tuple[list[int], str]]) -> tuple[int, int, int]:
+    """(line index, start, end) of `sentence` in the Markdown, in raw offsets of that line;
+    `reading` keeps each line's reading text for the page's next sentences."""
     wanted = content_chars(sentence)
     if wanted.startswith("——"):  # a dash item keeps its dashes first, so that it stays a dash item
         wanted = wanted[2:]
     for i, raw in enumerate(lines):
-        positions = _text_positions(raw)
-        text = "".join(raw[p] for p in positions)
+        if i not in reading:
+            positions = _text_positions(raw)
+            reading[i] = (positions, "".join(raw[p] for p in positions))
+        positions, text = reading[i]
         k = text.find(wanted)
         if k < 0:
             continue

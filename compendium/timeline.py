@@ -200,6 +200,19 @@ def also_note(o: Occurrence, elsewhere: list[Occurrence], labels: Labels) -> str
             f"{labels('timeline.also')}\n\n" + "\n".join(items) + "\n\n</div>\n")
 
 
+def also_notes(elsewhere: dict[str, list[Occurrence]], labels: Labels) -> dict[str, dict[str, str]]:
+    """The 另见 notes by page and remark id, from the other places of each remark printed more than once."""
+    occurrence: dict[str, Occurrence] = {}
+    for places in elsewhere.values():
+        for x in places:
+            occurrence.setdefault(x.key, x)
+    notes: dict[str, dict[str, str]] = {}
+    for key, places in elsewhere.items():
+        page, anchor = key.split("#", 1)
+        notes.setdefault(page, {})[anchor] = also_note(occurrence[key], places, labels)
+    return notes
+
+
 def add_notes(markdown: str, notes: dict[str, str]) -> str:
     """A page's Markdown with each note (by remark id) after the closing /// of that remark."""
     lines, out, pending = markdown.split("\n"), [], ""

@@ -95,6 +95,16 @@ def language(config: MkDocsConfig) -> str:
     return (i18n.current_language or i18n.default_language) if i18n else "zh"
 
 
+def site_finished(config: MkDocsConfig) -> bool:
+    """True in the post-build step that sees the finished site: always without mkdocs-static-i18n;
+    with it, not in the builds of the other languages, which the plugin runs inside the default
+    language's on_post_build (priority -100): the default language's later post-build steps run
+    after them, on every language's pages. A step that reads the whole built site (the worker's
+    manifest, the CSP's script hashes) runs there once instead of once per language."""
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not i18n.building
+
+
 def language_folder(config: MkDocsConfig, lang: str | None = None) -> str:
     """The folder of a language of the edition (by default the one being built): "" for the default
     language or without mkdocs-static-i18n, else its locale (en)."""

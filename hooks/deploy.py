@@ -13,6 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import _shared
+
 from compendium.csp import policy, site_script_hashes
 from compendium.errors import PageError
 from compendium.nginx import SITE_PATH, TEMPLATE, render, url_prefix
@@ -29,6 +31,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
+    if not _shared.site_finished(config):
+        return  # a language built inside another's post-build step: the outer one writes it
     site = Path(config.site_dir)
     build = config.extra["build"]
     try:

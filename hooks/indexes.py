@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 import _shared
 from compendium.attributions import load_places
-from compendium.citations import (Cited, attach_places, cited_by_section, cited_documents, citations_json,
+from compendium.citations import (Cited, attach_places, cited_by, cited_by_section, cited_documents, citations_json,
                                   find_mentions, link_mentions, place_mentions, render_citations)
 from compendium.docindex import documents_json, render_index
 from compendium.downloads import json_bytes
@@ -36,7 +36,7 @@ from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
 from compendium.labels import Labels
 from compendium.passages import passages, render
-from compendium.timeline import (Occurrence, add_notes, also_note, build_entries, occurrences, others,
+from compendium.timeline import (add_notes, also_notes, build_entries, occurrences, others,
                                  quotes_json, render_sources, render_timeline)
 from compendium.topics import check_coverage, load_assignments, render_topic, render_topic_list, resolve
 
@@ -52,7 +52,8 @@ class _Indexes:
 
     labels: Labels | None = None
     cited: list[Cited] = field(default_factory=list)
-    elsewhere: dict[str, list[Occurrence]] = field(default_factory=dict)  # page#anchor → other places
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)  # page → remark id → its 另见 note
+    cited_by: dict[str, list[Cited]] = field(default_factory=dict)  # page → what cites it, with places
 
 
 _built = _Indexes()
@@ -103,7 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         }
     except PageError as err:
         raise PluginError(f"Bad index data: {err}") from None
-    _built = _Indexes(labels, cited, others(entries1 + entries4))
+    _built = _Indexes(labels, cited, also_notes(others(entries1 + entries4), labels), cited_by(cited))
 
     for src_uri, markdown in pages.items():
         _shared.add_page(files, config, src_uri, markdown)
@@ -131,12 +132,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if path not in _shared.state.documents:
         return markdown
     markdown = link_mentions(markdown, path, _built.cited)
-    notes = {key.split("#", 1)[1]: also_note(_occurrence(key), elsewhere, _built.labels)
-             for key, elsewhere in _built.elsewhere.items() if key.startswith(path + "#")}
-    markdown = add_notes(markdown, notes) if notes else markdown
-    for c in _built.cited:
-        if c.target == path and c.places:
-            markdown += cited_by_section(c, _shared.state.documents, _built.labels)
+    if notes := _built.notes.get(path):
+        markdown = add_notes(markdown, notes)
+    for c in _built.cited_by.get(path, []):
+        markdown += cited_by_section(c, _shared.state.documents, _built.labels)
     return markdown
 
 
@@ -154,11 +153,6 @@ def _landing(labels: Labels) -> str:
     items = "\n".join(f"- [{title}]({link})<br>{note}" for title, link, note in rows)
     return (f"# {labels('indexes.title')}\n\n{labels('indexes.intro')}\n{{: .editorial }}\n\n"
             f'<div class="doc-index" markdown>\n\n{items}\n\n</div>\n')
-
-
-def _occurrence(key: str) -> Occurrence:
-    """The occurrence of a remark (page#anchor) among the ones printed more than once."""
-    return next(x for elsewhere in _built.elsewhere.values() for x in elsewhere if x.key == key)
 
 
 def _src(section: Section) -> str:

@@ -37,6 +37,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
+    if not _shared.site_finished(config):
+        return  # a language built inside another's post-build step: the outer one writes it
     site = Path(config.site_dir)
     try:
         text = worker_script((Path(config.docs_dir) / WORKER).read_text(encoding="utf-8"),
