@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from compendium import ROOT
 from compendium.errors import PageError
+from compendium.yamlfile import compose_yaml
 
 DUPLICATES_FILE = ROOT / "data" / "remark-duplicates.yml"
 THRESHOLD = 0.8
@@ -59,18 +60,39 @@ def bare(text: str) -> str:
 
 def near_pairs(texts: dict[str, str], threshold: float = THRESHOLD) -> list[Pair]:
     """Every pair of remarks (key → text) whose bare texts have a ratio ≥ threshold or nest."""
-    items = [(key, bare(text)) for key, text in texts.items()]
+    return list(_near_pairs(tuple(texts.items()), threshold))
+
+
+@lru_cache(maxsize=8)
+def _near_pairs(texts: tuple[tuple[str, str], ...], threshold: float) -> tuple[Pair, ...]:
+    """near_pairs, once per set of texts (each language's build asks again). The pairs are all
+    compared, so each comparison starts with difflib's cheap upper bounds of the ratio (lengths,
+    then characters in common, from counts made once per text) and computes the ratio last."""
+    items = [(key, bare(text)) for key, text in texts]
+    counts = [Counter(text) for _, text in items]
     pairs = []
     for i, (ka, ta) in enumerate(items):
-        for kb, tb in items[i + 1:]:
+        for j in range(i + 1, len(items)):
+            kb, tb = items[j]
             contained = bool(ta and tb) and (ta in tb or tb in ta)
-            matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-            if not contained and (matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold):
+            length = len(ta) + len(tb)
+            if not contained and (_ratio(min(len(ta), len(tb)), length) < threshold
+                                  or _ratio(_in_common(counts[i], counts[j]), length) < threshold):
                 continue
-            ratio = matcher.ratio()
+            ratio = 1.0 if ta == tb else difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
             if contained or ratio >= threshold:
                 pairs.append(Pair(ka, kb, round(ratio, 3), contained))
-    return pairs
+    return tuple(pairs)
+
+
+def _in_common(a: Counter, b: Counter) -> int:
+    """How many characters two texts have in common, from their character counts."""
+    return sum([min(a[c], b[c]) for c in a.keys() & b.keys()])
+
+
+def _ratio(matches: int, length: int) -> float:
+    """difflib's ratio of `matches` elements in common between sequences of `length` elements in all."""
+    return 2.0 * matches / length if length else 1.0
 
 
 # --- the judgements --------------------------------------------------------------------------
@@ -79,11 +101,11 @@ def near_pairs(texts: dict[str, str], threshold: float = THRESHOLD) -> list[Pair
 def load_judgements(known: set[str], path: Path = DUPLICATES_FILE) -> list[Judgement]:
     """Read data/remark-duplicates.yml; a malformed entry or an unknown remark raises PageError."""
     where = "data/remark-duplicates.yml"
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    node, data = compose_yaml(path.read_text(encoding="utf-8"))
     out: list[Judgement] = []
     for item in node.value if node else []:
         line = item.start_mark.line + 1
-        entry = yaml.safe_load(yaml.serialize(item))
+        entry = data(item)
         remarks = entry.get("remarks") if isinstance(entry, dict) else None
         if (not isinstance(remarks, list) or len(remarks) != 2 or not isinstance(entry.get("same"), bool)
                 or not str(entry.get("reason") or "").strip()):

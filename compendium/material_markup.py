@@ -94,12 +94,22 @@ def mark_language_names(page: str) -> str:
     return _LANGUAGE_LINK.sub(r'\1 lang="\2" \3', page)
 
 
-_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+# (Without the white space before it: a pattern that starts with a literal is searched for fast,
+# where one that starts with \s* is tried at every white space of the page, navigation included.)
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def drop_language_alternates(page: str) -> str:
-    """Remove the head's per-language alternate links (not the RSS ones: they carry a type)."""
-    return _HEAD_ALTERNATE.sub("", page)
+    """Remove the head's per-language alternate links (not the RSS ones: they carry a type), each
+    with the white space before it."""
+    out, last = [], 0
+    for m in _HEAD_ALTERNATE.finditer(page):
+        start = m.start()
+        while start > last and page[start - 1].isspace():
+            start -= 1
+        out.append(page[last:start])
+        last = m.end()
+    return "".join(out) + page[last:]
 
 
 # --- all -------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from compendium.labels import Labels
 from compendium.pages import Document
 from compendium.passages import Passage
 from compendium.vocabulary import Vocabulary
+from compendium.yamlfile import compose_yaml
 
 TOPIC_FILE = ROOT / "data" / "topic-passages.yml"
 WHERE = "data/topic-passages.yml"
@@ -68,7 +69,7 @@ def column(doc: Document) -> str:
 
 def load_assignments(vocab: Vocabulary, documents: dict[str, Document], path: Path = TOPIC_FILE) -> list[Assignment]:
     """Read the topic file; an unknown topic or page, or a malformed entry, raises PageError with its line."""
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    node, data = compose_yaml(path.read_text(encoding="utf-8"))
     if node is None or not isinstance(node, yaml.MappingNode):
         raise PageError(WHERE, 1, "", "the file is not a mapping of topics", "Write 'innovation:' then its passages.")
     out = []
@@ -81,7 +82,7 @@ def load_assignments(vocab: Vocabulary, documents: dict[str, Document], path: Pa
             raise PageError(WHERE, line, topic, "the passages of a topic are a list", "Write '- page: …' items.")
         for item in value.value:
             line = item.start_mark.line + 1
-            entry = yaml.safe_load(yaml.serialize(item))
+            entry = data(item)
             if not isinstance(entry, dict) or not entry.get("page") or not entry.get("anchor") \
                     or set(entry) - {"page", "anchor", "excerpt"}:
                 raise PageError(WHERE, line, topic, "a passage needs page and anchor (and may give excerpt)",

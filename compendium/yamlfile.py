@@ -7,6 +7,7 @@ as the string written, for fields the code checks itself (a version "0.10", a da
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 import yaml
 
@@ -21,7 +22,10 @@ def _mapping_with_line(loader: yaml.BaseLoader, node: yaml.MappingNode) -> dict:
     return mapping
 
 
-class SAFE(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's where PyYAML has it
+
+
+class SAFE(_SAFE_LOADER):
     """YAML's types (libyaml's loader where installed), each mapping with its ``__line__``."""
 
 
@@ -41,3 +45,11 @@ def load_yaml(path: Path, where: str, loader: type = SAFE):
         mark = getattr(err, "problem_mark", None)
         raise PageError(where, mark.line + 1 if mark else 0, "", f"not valid YAML ({getattr(err, 'problem', err)})",
                         "Fix the YAML syntax.") from None
+
+
+def compose_yaml(text: str) -> tuple[yaml.Node | None, Callable[[yaml.Node], Any]]:
+    """A YAML document's nodes (each with its line) and the function that gives the data of one of
+    them (what yaml.safe_load gives for it), from a single parse; bad syntax raises yaml.YAMLError."""
+    loader = _SAFE_LOADER(text)
+    root = loader.get_single_node()
+    return root, lambda node: loader.construct_object(node, deep=True)
