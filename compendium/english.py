@@ -142,11 +142,22 @@ def english_header(doc: Document, meta_line: str, labels: Labels) -> str:
             "</div>\n")
 
 
+# The Chinese original on a document's English page, around the Chinese page's content.
+_ORIGINAL_START = f'<div class="doc-original" lang="{HTML_LANG["zh"]}" data-search-exclude>\n'
+_ORIGINAL_END = "\n</div>\n"
+
+
 def english_page(content: str, header: str) -> str:
     """A document's rendered Chinese content as its English page: the header, then the original,
     marked Chinese and left out of the English search index."""
-    return (f'{header}<div class="doc-original" lang="{HTML_LANG["zh"]}" data-search-exclude>\n'
-            f"{content}\n</div>\n")
+    return f"{header}{_ORIGINAL_START}{content}{_ORIGINAL_END}"
+
+
+def without_original(page_content: str) -> str:
+    """A page's content without the Chinese original that english_page ends it with (what the
+    English search index keeps of it, found without parsing the original); other content as it is."""
+    at = page_content.find(_ORIGINAL_START)
+    return page_content[:at] if at >= 0 and page_content.endswith(_ORIGINAL_END) else page_content
 
 
 def mark_languages(page_html: str, document: bool) -> str:

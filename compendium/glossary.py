@@ -58,6 +58,7 @@ class Glossary:
         return [t for t in said if not _words(t.en, inflected=True).search(en)]
 
 
+@cache  # each phrase compiled once: every page checks every rendering
 def _words(phrase: str, inflected: bool = False) -> re.Pattern:
     """`phrase` as whole words, any case, any white space between its words; `inflected` lets its
     last word take an ending (remarks: remark, excerpts: excerpted)."""

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from compendium.english import without_original
 from compendium.searchindex import (WORKER_PATH, SearchPage, index_data, index_path, index_script, page_weight,
                                     search_page, worker_url)
 
@@ -42,8 +43,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Every page's content, as sections, into the site's index; none into Material's.
+    # (An English document page's Chinese original is left out of its index: it is not even parsed.)
     doc_no = str(page.meta.get("doc_no") or "")
-    _pages.append(search_page(page.url, page.title or "", html, doc_no, page_weight(page.file.src_uri)))
+    _pages.append(search_page(page.url, page.title or "", without_original(html), doc_no,
+                              page_weight(page.file.src_uri)))
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return html
 

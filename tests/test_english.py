@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from compendium.english import (check_english, chinese_numbers, english_numbers, english_page, mark_languages,
-                                sentences)
+                                sentences, without_original)
 from compendium.errata import load_errata
 from compendium.errors import PageError
 from compendium.frontmatter import split_front_matter
@@ -19,6 +19,7 @@ from compendium.labels import load_labels
 from compendium.pages import load_documents
 from compendium.render import format_date, format_span, part_title
 from compendium.revisions import load_revisions
+from compendium.searchindex import search_page
 from compendium.targets import load_targets
 from compendium.targets_english import load_targets_english
 from compendium.vocabulary import load_vocabulary
@@ -172,6 +173,19 @@ def test_the_original_is_marked_chinese_and_left_out_of_the_english_index():
     page = english_page('<p id="p1">正文</p>', "<h1>Title</h1>\n")
     assert page.startswith("<h1>Title</h1>\n")
     assert '<div class="doc-original" lang="zh-CN" data-search-exclude>\n<p id="p1">正文</p>' in page
+
+
+def test_the_english_index_is_the_same_from_the_page_cut_before_its_original():
+    # The search hook leaves the original unparsed: what it indexes must not change by that.
+    header = ('<h1>Title</h1>\n<div class="doc-summary editorial"><p><strong>Summary.</strong> Two lines.</p></div>\n')
+    original = '<h2 id="s1">一、总体要求</h2>\n<p id="s1-p1">正文。</p>\n<figure class="remark" id="r-1"><p>话</p></figure>'
+    page = english_page(original, header)
+    assert without_original(page) == header
+    rows = [s.as_row() for s in search_page("en/x.html", "Title", page).sections]
+    assert rows == [["", "Title", "Summary. Two lines."]]
+    assert [s.as_row() for s in search_page("en/x.html", "Title", without_original(page)).sections] == rows
+    chinese = original + '<p class="generated">加</p>'
+    assert without_original(chinese) == chinese, "a page without an original is indexed whole"
 
 
 def test_what_the_site_adds_is_english_and_the_contents_of_the_original_chinese():
