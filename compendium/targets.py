@@ -200,6 +200,11 @@ class PageText:
 
     def rows(self) -> dict[str, Row]:
         """The page's table rows by id."""
+        return self._rows
+
+    @cached_property
+    def _rows(self) -> dict[str, Row]:
+        """The page's table rows by id, read once (the checks and the marks both ask)."""
         return {r.id: r for r in table_rows(self.body, self.first_line)}
 
     @cached_property

@@ -55,9 +55,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"Bad target record: {err}") from None
     _labels[:] = [labels]
     _marks.clear()
+    by_page: dict[str, list[Target]] = {}
+    for t in targets:
+        by_page.setdefault(t.document, []).append(t)
     for path, page in pages.items():
-        mine = [t for t in targets if t.document == path]
-        if mine:
+        if mine := by_page.get(path):
             _marks[path] = page_marks(mine, page.rows(), lambda t: _ref_label(t, labels, english))
     en = labels.lang == "en"
     state.doubts = [Doubt(t.document, t.anchor, state.documents[t.document].meta.title_in(labels.lang), t.value,
