@@ -2,6 +2,7 @@
 document index, topic passages. Bad input fails with the file, the line and what to fix."""
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import markdown
@@ -10,7 +11,7 @@ import pytest
 from compendium.attributions import find_place, load_places, parse_attribution
 from compendium.citations import cited_documents, find_mentions, link_mentions, place_mentions
 from compendium.docindex import by_issuer, by_level, by_year
-from compendium.duplicates import Judgement, check_judged, load_judgements, near_pairs, same_groups
+from compendium.duplicates import Judgement, bare, check_judged, load_judgements, near_pairs, same_groups
 from compendium.errors import PageError
 from compendium.pages import load_documents, parse_remarks
 from compendium.passages import passages, render
@@ -109,6 +110,28 @@ def test_close_texts_are_found_without_punctuation_and_when_one_holds_the_other(
     assert set(pairs) == {("a.md#r-1", "b.md#r-1"), ("b.md#r-2", "c.md#r-3")}
     assert pairs[("a.md#r-1", "b.md#r-1")].ratio == 1.0
     assert pairs[("b.md#r-2", "c.md#r-3")].contained
+
+
+def test_close_pairs_are_exactly_those_of_difflibs_ratio_over_the_remarks_and_their_variants(documents):
+    # near_pairs skips pairs by difflib's upper bounds before computing a ratio: it must skip none
+    # that the ratio itself finds. The remarks of part 1, variants that hold a remark, and variants
+    # that lose every seventh character (close, but neither the same text nor inside the other).
+    texts = {f"{d.path}#{r.id}": r.text for d in documents if d.meta.part == 1 for r in d.remarks}
+    texts |= {f"{key}-variant": text[::7] + text for key, text in list(texts.items())[:10]}
+    texts |= {key + "-cut": "".join(ch for i, ch in enumerate(text) if i % 7) for key, text in list(texts.items())[:10]}
+    bare_texts = {key: bare(text) for key, text in texts.items()}
+    keys = list(texts)
+    expected = set()
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            ta, tb = bare_texts[a], bare_texts[b]
+            ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+            contained = bool(ta and tb) and (ta in tb or tb in ta)
+            if contained or ratio >= 0.8:
+                expected.add((a, b, round(ratio, 3), contained))
+    found = {(p.a, p.b, p.ratio, p.contained) for p in near_pairs(texts)}
+    assert found == expected
+    assert any(not c and r < 1.0 for _, _, r, c in found), "close pairs that are not the same text were tried"
 
 
 def test_an_unjudged_close_pair_stops_the_build_and_says_what_to_add():
