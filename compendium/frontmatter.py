@@ -7,9 +7,7 @@ from functools import lru_cache
 import yaml
 
 from compendium.errors import PageError
-
-# libyaml's parser when PyYAML has it (the same documents, several times faster), else PyYAML's own.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from compendium.yamlfile import SAFE_LOADER
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,7 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
     if end is None:
         raise PageError(path, 1, "", "the front matter is not closed", "End it with a line '---'.")
     yaml_text = "".join(lines[1:end])
-    loader = _LOADER(yaml_text)
+    loader = SAFE_LOADER(yaml_text)
     try:
         node = loader.get_single_node()  # the fields' lines, then their values from the same parse
         fields = (loader.construct_document(node) if node else None) or {}
