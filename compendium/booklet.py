@@ -25,7 +25,7 @@ from compendium import ROOT
 from compendium.buildinfo import project_version
 from compendium.errata import load_errata, page_titles, render_errata
 from compendium.errors import PageError
-from compendium.frontmatter import split_front_matter
+from compendium.frontmatter import read_front_matter
 from compendium.labels import Labels, load_labels
 from compendium.pagehtml import PageRenderer, read_mkdocs_yml
 from compendium.pages import Document
@@ -103,7 +103,7 @@ def plan_booklets(documents: list[Document], vocab: Vocabulary, docs_dir: Path) 
         sections += [Section("document", d.path, d.meta.title, _anchor(d.path)) for d in documents
                      if d.meta.part == number]
         parts.append(sections)
-    errata = split_front_matter("docs/errata.md", (docs_dir / "errata.md").read_text(encoding="utf-8"))
+    errata = read_front_matter(docs_dir, "errata.md")
     errata_title = str(errata.fields.get("title") or "")
     whole = [s for sections in parts for s in sections] + [Section("errata", "errata.md", errata_title, "errata")]
     names = booklet_names(vocab)

@@ -10,7 +10,7 @@ import yaml
 
 from compendium import DOCS_DIR, ERRATA_FILE, SOURCE_TEXT
 from compendium.errors import PageError
-from compendium.frontmatter import split_front_matter
+from compendium.frontmatter import read_front_matter
 from compendium.labels import Labels
 from compendium.layout import content_chars
 
@@ -65,7 +65,7 @@ def page_titles(errata: list[Correction], docs: Path = DOCS_DIR, lang: str = "zh
     """Title of each page that carries a correction, from its front matter, in a language of the site."""
     titles = {}
     for page in {c.page for c in errata}:
-        fm = split_front_matter(f"docs/{page}", (docs / page).read_text(encoding="utf-8"))
+        fm = read_front_matter(docs, page)
         titles[page] = str(fm.fields.get("title_en" if lang == "en" else "title") or page)
     return titles
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from compendium.errata import Correction
-from compendium.frontmatter import split_front_matter
+from compendium.frontmatter import read_front_matter
 from compendium.layout import content_chars, is_artefact_line
 
 SKIP_CLASSES = ("generated", "editorial", "headerlink")
@@ -261,7 +261,7 @@ def check_site(site: Path, docs: Path, source: list[str], errata: list[Correctio
     claimed: Counter[int] = Counter()
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs).as_posix()
-        fm = split_front_matter(f"docs/{rel}", md.read_text(encoding="utf-8"))
+        fm = read_front_matter(docs, rel)
         if "source_lines" not in fm.fields:
             continue
         lines = parse_range(fm.fields["source_lines"])

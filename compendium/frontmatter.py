@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -49,3 +50,8 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
         raise PageError(path, 2, "", "the front matter is not a mapping", "Write it as 'field: value' lines.")
     field_lines = {key.value: key.start_mark.line + 2 for key, _ in node.value} if node else {}
     return FrontMatter(fields, field_lines, "".join(lines[end + 1 :]), end + 2)
+
+
+def read_front_matter(docs_dir: Path, rel: str) -> FrontMatter:
+    """The front matter and body of the page at `rel` under docs_dir, read from disk (errors name docs/<rel>)."""
+    return split_front_matter(f"docs/{rel}", (docs_dir / rel).read_text(encoding="utf-8"))

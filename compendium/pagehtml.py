@@ -16,7 +16,7 @@ import yaml
 from markdown.treeprocessors import Treeprocessor
 from yaml_env_tag import construct_env_tag
 
-from compendium.frontmatter import split_front_matter
+from compendium.frontmatter import read_front_matter
 
 # Python-Markdown extensions that MkDocs always adds to those mkdocs.yml lists.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -77,7 +77,7 @@ class PageRenderer:
 
     def body(self, path: str) -> str:
         """The Markdown of the page at `path` under docs/, without its front matter."""
-        return split_front_matter(f"docs/{path}", (self.docs_dir / path).read_text(encoding="utf-8")).body
+        return read_front_matter(self.docs_dir, path).body
 
     def html(self, text: str) -> str:
         """Markdown → HTML, with a fresh state for every page (ids, footnotes)."""

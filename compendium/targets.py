@@ -21,7 +21,7 @@ from pathlib import Path
 
 from compendium import ROOT
 from compendium.errors import PageError
-from compendium.frontmatter import split_front_matter
+from compendium.frontmatter import read_front_matter
 from compendium.layout import content_chars
 from compendium.sentences import Row, table_rows, text_lines
 from compendium.vocabulary import Vocabulary
@@ -222,7 +222,7 @@ def read_pages(docs_dir: Path, paths: list[str]) -> dict[str, PageText]:
     """The pages at `paths` (under docs/), read from disk."""
     pages = {}
     for path in paths:
-        fm = split_front_matter(f"docs/{path}", (docs_dir / path).read_text(encoding="utf-8"))
+        fm = read_front_matter(docs_dir, path)
         pages[path] = PageText(_text(fm.fields.get("date")), fm.body, fm.body_line)
     return pages
 

@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 import _shared
 from compendium.english import check_english, english_header, english_page, mark_languages
 from compendium.errors import PageError
-from compendium.frontmatter import split_front_matter
+from compendium.frontmatter import read_front_matter
 from compendium.render import issuer_names, meta_line
 
 NOT_FOUND = "404.html"
@@ -60,7 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     glossary, en = _shared.glossary(config), _shared.labels(config).in_language("en")
     try:
         for doc in state.documents.values():
-            body = split_front_matter(f"docs/{doc.path}", (docs_dir / doc.path).read_text(encoding="utf-8")).body
+            body = read_front_matter(docs_dir, doc.path).body
             check_english(doc, body, glossary)
             issuer_names(doc, en, glossary)
     except PageError as err:

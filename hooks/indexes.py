@@ -33,7 +33,7 @@ from compendium.docindex import documents_json, render_index
 from compendium.downloads import json_bytes
 from compendium.duplicates import check_judged, load_judgements, near_pairs, same_groups
 from compendium.errors import PageError
-from compendium.frontmatter import split_front_matter
+from compendium.frontmatter import read_front_matter
 from compendium.labels import Labels
 from compendium.passages import passages, render
 from compendium.timeline import (add_notes, also_notes, build_entries, occurrences, others,
@@ -81,8 +81,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         groups = same_groups(list(texts), judgements)
         entries1, entries4 = build_entries(part1, groups), build_entries(part4, groups)
         # Citations and topic passages, placed on the paragraphs of the rendered pages.
-        bodies = {d.path: split_front_matter(f"docs/{d.path}", (docs_dir / d.path).read_text(encoding="utf-8"))
-                  for d in docs}
+        bodies = {d.path: read_front_matter(docs_dir, d.path) for d in docs}
         mentions = {p: m for p, fm in bodies.items() if (m := find_mentions(p, fm.body, fm.body_line))}
         assignments = load_assignments(state.vocab, by_path, root / "data" / "topic-passages.yml")
         md = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
