@@ -2,6 +2,6 @@
 
 corpus (copies of the project, multiplied) · plain (the baseline project and how it is served) ·
 build (timed builds, peak memory) · chromium, pages, weight, search (in the browser, behind the
-nginx of compendium.nginx) · lighthouse · pdf · machine · budgets · figures (rows) · report
+nginx of compendium.hosting.nginx) · lighthouse · pdf · machine · budgets · figures (rows) · report
 (results.json, table, README) · run (the order).
 """

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from compendium.frontmatter import split_front_matter
-from compendium.pages import is_document_path, parse_remarks
+from compendium.book.frontmatter import split_front_matter
+from compendium.book.pages import is_document_path, parse_remarks
 
 # What a copy of the project leaves out: version control, outputs and caches. The set-up's
 # virtualenv and Node tools are linked instead, so that tools/*.sh run in the copy as they are.
@@ -25,11 +25,11 @@ _IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build
 _LINKED = (".venv", "node_modules")
 # A synthetic copy's file name: <slug>-copy<k>.md (or .<lang>.md).
 _COPY = re.compile(r"-copy\d+(\.[a-z]+)?\.md$")
-# Remarks with close texts must be judged by hand (compendium/duplicates.py); below this line the
+# Remarks with close texts must be judged by hand (compendium/indexes/remark_duplicates.py); below this line the
 # judgements that the copies need are written.
 DUPLICATES = Path("data") / "remark-duplicates.yml"
 _JUDGED_BY_BENCH = "# --- written by bench/corpus.py: the remarks of the synthetic copies ---"
-# A 文号 as printed: issuer code and year in 〔〕, number, 号 (compendium.schema checks the same form).
+# A 文号 as printed: issuer code and year in 〔〕, number, 号 (compendium.book.schema checks the same form).
 _DOC_NO = re.compile(r"^(\S+〔\d{4}〕)(\d+)号$")
 
 

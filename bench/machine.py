@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bench.chromium import CHROMIUM
-from compendium.nginx import nginx_binary
+from compendium.hosting.nginx import nginx_binary
 
 
 def describe(root: Path) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from compendium.pages import is_document_path
+from compendium.book.pages import is_document_path
 
 HOME = "index.html"
 # The 指标目标表 page, once a hook generates it: found by its title, wherever it is placed.

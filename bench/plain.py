@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from compendium.nginx import DEFAULT_ROOT, LISTEN
+from compendium.hosting.nginx import DEFAULT_ROOT, LISTEN
 
 PLAIN_CONFIG = {
     "site_name": "plain Material",
@@ -23,11 +23,11 @@ PLAIN_CONFIG = {
     # The remark blocks of parts 1 and 4 need the project's block extension; its paragraph ids and
     # dash lists are the site's own features, so plain Material gets the remark block alone.
     "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc", "pymdownx.blocks.admonition",
-                            "compendium.markdown:RemarkExtension"],
+                            "compendium.markup.extension:RemarkExtension"],
 }
 
 
-# How plain Material is served (compendium.nginx.serve runs it): gzip as the site's shipped
+# How plain Material is served (compendium.hosting.nginx.serve runs it): gzip as the site's shipped
 # configuration has it, nothing else (no cache lifetimes, no security headers).
 PLAIN_NGINX = f"""server {{
     {LISTEN}

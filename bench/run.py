@@ -25,7 +25,7 @@ from bench.plain import PLAIN_NGINX, write_plain_project
 from bench.report import render_markdown, update_readme, write_results
 from bench.search import index_sizes, latencies, load_queries
 from bench.weight import first_and_next
-from compendium.nginx import SITE_PATH, serve, served_path
+from compendium.hosting.nginx import SITE_PATH, serve, served_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "bench" / "results.json"  # committed: the full run of record

@@ -1,6 +1,6 @@
 """Page weight: the bytes a phone downloads for a first view of a page, then for the next page.
 
-Counted as nginx sends them: the access log of compendium.nginx.serve has `$bytes_sent` (headers
+Counted as nginx sends them: the access log of compendium.hosting.nginx.serve has `$bytes_sent` (headers
 and body, gzip as on the wire) for every request, whoever makes it: the page, Material's search
 worker and the site's service worker, which installs itself on a first view (over https, and on
 localhost). Nothing in the page sees all of these: Resource Timing and a CDP session on the page
@@ -84,7 +84,7 @@ def settled(log: Path, quiet: float = 1.5, timeout: float = 30.0) -> list[tuple[
             break
         last = lines
         time.sleep(quiet)
-    # compendium.nginx logs: $bytes_sent $status "$request"
+    # compendium.hosting.nginx logs: $bytes_sent $status "$request"
     entries = [(int(line.split(" ", 1)[0]), line.split(" ", 2)[2].strip('"')) for line in last or []]
     return sorted(entries, reverse=True)
 

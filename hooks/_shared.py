@@ -28,11 +28,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from compendium.errata import Doubt
-from compendium.glossary import Glossary, load_glossary
-from compendium.labels import Labels, load_labels
-from compendium.pages import Document
-from compendium.vocabulary import Vocabulary
+from compendium.book.errata import Doubt
+from compendium.english.glossary import Glossary, load_glossary
+from compendium.book.labels import Labels, load_labels
+from compendium.book.pages import Document
+from compendium.book.vocabulary import Vocabulary
 
 # Priority of an on_files that adds pages or publishes files: after mkdocs-static-i18n's (-100).
 AFTER_I18N = -200

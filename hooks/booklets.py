@@ -3,7 +3,7 @@
 tools/pdf.sh sets the booklets into build/booklets/ (the environment variable BOOKLETS_DIR names
 another folder); this hook does not set them, since that takes a minute. It publishes each
 booklet that is there and was made from the files this build is made from (its recorded sources
-digest equals compendium.booklet.sources_digest): a booklet made from older pages would disagree
+digest equals compendium.booklets.booklet_html.sources_digest): a booklet made from older pages would disagree
 with the site, so it is left out, like a missing one, and the 下载与数据 page says it is not
 there (data/downloads.yml, ``missing``) instead of linking to it.
 """
@@ -18,8 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 import _shared
-from compendium.booklet import BOOKLETS_DIR, booklet_names, sources_digest
-from compendium.booklet_pdf import booklet_status
+from compendium.booklets.booklet_html import BOOKLETS_DIR, booklet_names, sources_digest
+from compendium.booklets.booklet_pdf import booklet_status
 
 log = logging.getLogger("mkdocs.hooks.booklets")
 SITE_FOLDER = "downloads"  # where the booklets go in the built site

@@ -10,7 +10,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.buildinfo import build_info
+from compendium.edition.build_info import build_info
 
 MARKER = "<!-- build-info -->"
 

@@ -1,6 +1,6 @@
 """MkDocs hook: the documents of the compilation, checked and ordered.
 
-Adapts MkDocs events to the core (compendium.pages): checks every document page's front matter
+Adapts MkDocs events to the core (compendium.book.pages): checks every document page's front matter
 and anchors before the build (a bad page stops it with file, line and fix), orders the
 navigation by part and `order`, titles the parts, and adds the generated parts of pages (the
 metadata line above a document, the contents of a part's landing page), in the language being
@@ -17,10 +17,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.errors import PageError
-from compendium.pages import load_documents
-from compendium.render import meta_line, part_listing, part_title
-from compendium.vocabulary import load_vocabulary
+from compendium.book.errors import PageError
+from compendium.book.pages import load_documents
+from compendium.book.formatting import meta_line, part_listing, part_title
+from compendium.book.vocabulary import load_vocabulary
 
 # Top-level order of the navigation: home, the five parts, the generated indexes and the target
 # table, then the pages about the edition (folders by name, pages by their Chinese file).

@@ -2,7 +2,7 @@
 
 Runs after every page and every other post-build step (lowest priority), because the
 Content-Security-Policy lists the hashes of the inline scripts of the finished pages
-(compendium.csp); the template is deploy/nginx.conf.in, rendered by compendium.nginx for the server
+(compendium.hosting.csp); the template is deploy/nginx.conf.in, rendered by compendium.hosting.nginx for the server
 path of site_url ("/" when none is set; SITE_URL=https://host/xuexi/ builds for a sub-path).
 """
 from __future__ import annotations
@@ -15,9 +15,9 @@ from mkdocs.plugins import event_priority
 
 import _shared
 
-from compendium.csp import policy, site_script_hashes
-from compendium.errors import PageError
-from compendium.nginx import SITE_PATH, TEMPLATE, render, url_prefix
+from compendium.hosting.csp import policy, site_script_hashes
+from compendium.book.errors import PageError
+from compendium.hosting.nginx import SITE_PATH, TEMPLATE, render, url_prefix
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -3,7 +3,7 @@
 The edition is mkdocs-static-i18n's (mkdocs.yml): Chinese at the root, English under en/, each
 language built in turn. A document has no English Markdown: in the English build the plugin falls
 back to the Chinese page, which keeps its URL under en/, its anchors and everything the other
-hooks add to it; this hook sets the English title and summary above it (compendium.english).
+hooks add to it; this hook sets the English title and summary above it (compendium.english.document_page).
 
 - on_config: what mkdocs-static-i18n cannot set per language: Markdown settings (the title of
   the ¶ permalinks, the labels of the remarks' tools), the theme's 404 page (written once, by the
@@ -29,10 +29,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.english import check_english, english_header, english_page, mark_languages
-from compendium.errors import PageError
-from compendium.frontmatter import read_front_matter
-from compendium.render import issuer_names, meta_line
+from compendium.english.document_page import check_english, english_header, english_page, mark_languages
+from compendium.book.errors import PageError
+from compendium.book.frontmatter import read_front_matter
+from compendium.book.formatting import issuer_names, meta_line
 
 NOT_FOUND = "404.html"
 
@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # labels of the reader's tools on remarks follow this build's language.
     labels = _shared.labels(config)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels("page.permalink")
-    config.mdx_configs.setdefault("compendium.markdown", {})["lang"] = labels.lang
+    config.mdx_configs.setdefault("compendium.markup.extension", {})["lang"] = labels.lang
     # Every language's build would write the theme's 404.html at the site root: only the default's does.
     if _shared.language_folder(config):
         config.theme.static_templates.discard(NOT_FOUND)

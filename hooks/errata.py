@@ -15,8 +15,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.errata import Correction, check_errata, load_errata, page_titles, render_doubts, render_errata
-from compendium.errors import PageError
+from compendium.book.errata import Correction, check_errata, load_errata, page_titles, render_doubts, render_errata
+from compendium.book.errors import PageError
 
 MARKER = "<!-- errata-table -->"
 DOUBTS_MARKER = "<!-- doubtful-values -->"

@@ -1,11 +1,11 @@
 """MkDocs hook: the cross-reference indexes, generated from the pages at every build.
 
 Adapts MkDocs events to the core: in on_files (after hooks/catalog.py has parsed the documents)
-it builds the 论述时间线 and part 4's timeline (compendium.timeline), the 文件索引
-(compendium.docindex), the 引用关系 (compendium.citations) and the 主题对照 pages
-(compendium.topics), adds them as generated pages under indexes/ and publishes
+it builds the 论述时间线 and part 4's timeline (compendium.indexes.timeline), the 文件索引
+(compendium.indexes.document_index), the 引用关系 (compendium.indexes.citation_index) and the 主题对照 pages
+(compendium.indexes.topics), adds them as generated pages under indexes/ and publishes
 data/documents.json, data/quotes.json and data/citations.json. Pages whose citations or topic
-passages need paragraph ids are rendered once more for that (compendium.passages). While a
+passages need paragraph ids are rendered once more for that (compendium.indexes.passages). While a
 document's Markdown is processed, it links citations of compilation documents, adds the 另见 note
 under a remark printed more than once and the 被引用 section of a cited page — all as Markdown,
 so that MkDocs' strict link and anchor checks see them. Everything is written in the language
@@ -26,19 +26,20 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.attributions import load_places
-from compendium.citations import (Cited, attach_places, cited_by, cited_by_section, cited_documents, citations_json,
-                                  find_mentions, link_mentions, place_mentions, render_citations)
-from compendium.docindex import documents_json, render_index
-from compendium.downloads import json_bytes
-from compendium.duplicates import check_judged, load_judgements, near_pairs, same_groups
-from compendium.errors import PageError
-from compendium.frontmatter import read_front_matter
-from compendium.labels import Labels
-from compendium.passages import passages, render
-from compendium.timeline import (add_notes, also_notes, build_entries, occurrences, others,
-                                 quotes_json, render_sources, render_timeline)
-from compendium.topics import check_coverage, load_assignments, render_topic, render_topic_list, resolve
+from compendium.indexes.attributions import load_places
+from compendium.indexes.citation_index import (Cited, attach_places, cited_by, cited_by_section, cited_documents,
+                                               citations_json, find_mentions, link_mentions, place_mentions,
+                                               render_citations)
+from compendium.indexes.document_index import documents_json, render_index
+from compendium.downloads.data_files import json_bytes
+from compendium.indexes.remark_duplicates import check_judged, load_judgements, near_pairs, same_groups
+from compendium.book.errors import PageError
+from compendium.book.frontmatter import read_front_matter
+from compendium.book.labels import Labels
+from compendium.indexes.passages import passages, render
+from compendium.indexes.timeline import (add_notes, also_notes, build_entries, occurrences, others, quotes_json,
+                                         render_sources, render_timeline)
+from compendium.indexes.topics import check_coverage, load_assignments, render_topic, render_topic_list, resolve
 
 # The generated pages, in the order of the navigation.
 LANDING, TIMELINE, SOURCES = "indexes/index.md", "indexes/timeline.md", "indexes/xianning-timeline.md"

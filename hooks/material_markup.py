@@ -1,6 +1,6 @@
 """MkDocs hook: Material's own markup repaired where no template override reaches it.
 
-Every built page, the 404 page included, goes through compendium.material_markup (written against
+Every built page, the 404 page included, goes through compendium.reader.material_markup (written against
 mkdocs-material 9.8.2; see there what is repaired and why).
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from compendium.material_markup import repair_material_markup
+from compendium.reader.material_markup import repair_material_markup
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -1,4 +1,4 @@
-"""MkDocs hook: offline reading on phones (compendium.offline).
+"""MkDocs hook: offline reading on phones (compendium.hosting.offline).
 
 - Every page gets the hidden notice 已更新到新版本 (shown by assets/javascripts/offline.js).
 - The 版本说明 page gets the button that saves the whole site, at ``<!-- offline-save -->``.
@@ -17,8 +17,8 @@ from mkdocs.structure.pages import Page
 
 import _shared
 
-from compendium.errors import PageError
-from compendium.offline import WORKER, manifest, render_notice, render_save_box, worker_script
+from compendium.book.errors import PageError
+from compendium.hosting.offline import WORKER, manifest, render_notice, render_save_box, worker_script
 
 MARKER = "<!-- offline-save -->"
 

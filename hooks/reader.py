@@ -1,4 +1,4 @@
-"""MkDocs hook: the reader's tools on the pages (core: compendium.citation, compendium.controls).
+"""MkDocs hook: the reader's tools on the pages (core: compendium.reader.remark_citation, compendium.reader.controls).
 
 - Remarks: the citation of every remark, built at build time from its attribution and its page,
   goes into the remark's markup (the remark block's ``cite`` option, written out as ``data-cite``
@@ -15,9 +15,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.citation import page_citations, with_citations
-from compendium.controls import page_controls
-from compendium.errors import PageError
+from compendium.reader.remark_citation import page_citations, with_citations
+from compendium.reader.controls import page_controls
+from compendium.book.errors import PageError
 
 # --- events ----------------------------------------------------------------------------------
 

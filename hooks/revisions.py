@@ -1,4 +1,4 @@
-"""MkDocs hook: the 修订记录 of the 版本说明 page, from data/revisions.yml (compendium.revisions).
+"""MkDocs hook: the 修订记录 of the 版本说明 page, from data/revisions.yml (compendium.edition.revisions).
 
 The record is checked when the build starts: a version of the site without an entry stops it. The
 table replaces the marker ``<!-- revisions -->`` of docs/about.md (and about.en.md, in English).
@@ -14,8 +14,8 @@ from mkdocs.structure.pages import Page
 
 import _shared
 
-from compendium.errors import PageError
-from compendium.revisions import check_current, load_revisions, render_revisions
+from compendium.book.errors import PageError
+from compendium.edition.revisions import check_current, load_revisions, render_revisions
 
 MARKER = "<!-- revisions -->"
 

@@ -1,6 +1,6 @@
 """MkDocs hook: the site's search index, one per language, for the site's own search worker.
 
-Collects every page's rendered content (compendium.searchindex cuts it into sections) and writes
+Collects every page's rendered content (compendium.search.search_index cuts it into sections) and writes
 the language's index, search/index.<lang>.js, after the build. Material's search plugin keeps
 its search box and writes search/search_index.json, but indexes no page: that file is only a
 stub its bundle fetches on every page view, so the pages' text is not fetched with it.
@@ -16,9 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from compendium.english import without_original
-from compendium.searchindex import (WORKER_PATH, SearchPage, index_data, index_path, index_script, page_weight,
-                                    search_page, worker_url)
+from compendium.english.document_page import without_original
+from compendium.search.search_index import (WORKER_PATH, SearchPage, index_data, index_path, index_script,
+                                            page_weight, search_page, worker_url)
 
 _pages: list[SearchPage] = []
 

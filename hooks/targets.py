@@ -2,9 +2,9 @@
 marked sentences on the document pages, and the published data.
 
 Listed after hooks/catalog.py, whose on_files has parsed the documents. Adapts MkDocs events to the
-core: compendium.targets (load and check), compendium.target_marks (mark the sentences),
-compendium.targets_page (the page and the published rows), in the language being built (the
-English names of indicators and notes: compendium.targets_english).
+core: compendium.targets.records (load and check), compendium.targets.marks (mark the sentences),
+compendium.targets.page (the page and the published rows), in the language being built (the
+English names of indicators and notes: compendium.targets.english).
 """
 from __future__ import annotations
 
@@ -17,19 +17,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.downloads import csv_bytes, json_bytes
-from compendium.errata import Doubt
-from compendium.errors import PageError
-from compendium.labels import Labels
-from compendium.target_marks import Mark, mark_page, page_marks
-from compendium.targets import Target, check_against_pages, load_targets, read_pages
-from compendium.targets_english import TargetsEnglish, load_targets_english
-from compendium.targets_page import EXPORT_FIELDS, export_rows, render_page
-from compendium.vendor import SITE_FOLDER
+from compendium.downloads.data_files import csv_bytes, json_bytes
+from compendium.book.errata import Doubt
+from compendium.book.errors import PageError
+from compendium.book.labels import Labels
+from compendium.targets.marks import Mark, mark_page, page_marks
+from compendium.targets.records import Target, check_against_pages, load_targets, read_pages
+from compendium.targets.english import TargetsEnglish, load_targets_english
+from compendium.targets.page import EXPORT_FIELDS, export_rows, render_page
+from compendium.hosting.vendored_scripts import SITE_FOLDER
 
 PAGE = "targets.md"
 JSON, CSV = "data/targets.json", "data/targets.csv"
-# The page's scripts: tablesort (vendored by hooks/vendor.py, see compendium/vendor.py), then its own.
+# The page's scripts: tablesort (vendored by hooks/vendor.py, see compendium/hosting/vendored_scripts.py), then its own.
 SCRIPTS = [f"{SITE_FOLDER}/tablesort/dist/tablesort.min.js", f"{SITE_FOLDER}/tablesort/dist/sorts/tablesort.number.min.js",
            "assets/javascripts/targets.js"]
 

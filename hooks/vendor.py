@@ -1,4 +1,4 @@
-"""MkDocs hook: the npm packages' browser scripts that the site serves itself (compendium.vendor).
+"""MkDocs hook: the npm packages' browser scripts that the site serves itself (compendium.hosting.vendored_scripts).
 
 Adds each file from node_modules/, at the version package-lock.json pins, to the site's files
 under assets/vendor/<package>/, with its licence.
@@ -13,8 +13,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 import _shared
-from compendium.errors import PageError
-from compendium.vendor import vendored_files
+from compendium.book.errors import PageError
+from compendium.hosting.vendored_scripts import vendored_files
 
 
 @event_priority(_shared.AFTER_I18N)  # after a language edition has rebuilt the file list

@@ -107,7 +107,7 @@ def line_of(path: Path, needle: str) -> int:
 @pytest.fixture(scope="session")
 def nginx_root(site) -> str:
     """Base URL of the site served at the server root by nginx with its deploy/nginx.conf."""
-    from compendium.nginx import serve
+    from compendium.hosting.nginx import serve
     with serve(site) as origin:
         yield origin + "/"
 
@@ -115,7 +115,7 @@ def nginx_root(site) -> str:
 @pytest.fixture(scope="session")
 def nginx_subpath(subpath_site) -> str:
     """Base URL of the sub-path build served under SUBPATH by nginx with its deploy/nginx.conf."""
-    from compendium.nginx import serve
+    from compendium.hosting.nginx import serve
     with serve(subpath_site) as origin:
         yield origin + SUBPATH
 

@@ -14,8 +14,8 @@ from conftest import ROOT, run_mkdocs_build
 sys.path.insert(0, str(ROOT))  # the benchmark package, bench/, beside tests/
 from bench.corpus import copy_project, document_pages, multiply
 from bench.report import README_BEGIN, README_END, render_markdown
-from compendium.pages import load_documents
-from compendium.vocabulary import load_vocabulary
+from compendium.book.pages import load_documents
+from compendium.book.vocabulary import load_vocabulary
 
 COMMITTED = ROOT / "bench" / "results.json"
 # Every figure of issue 5, with the budget it must be printed against (None: a figure without one).

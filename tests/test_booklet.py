@@ -1,4 +1,4 @@
-"""The booklets' model and HTML (compendium/booklet.py), without WeasyPrint: what goes on paper."""
+"""The booklets' model and HTML (compendium/booklets/booklet_html.py), without WeasyPrint: what goes on paper."""
 from __future__ import annotations
 
 import re
@@ -10,13 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compendium import DOCS_DIR
-from compendium.booklet import (SOURCES, STYLESHEET, WHOLE, Edition, booklet_names, plan_booklets, render_booklet,
-                                sources_digest)
-from compendium.errata import load_errata
-from compendium.labels import load_labels
-from compendium.pagehtml import PageRenderer, read_mkdocs_yml
-from compendium.pages import load_documents
-from compendium.vocabulary import load_vocabulary
+from compendium.booklets.booklet_html import (SOURCES, STYLESHEET, WHOLE, Edition, booklet_names, plan_booklets,
+                                              render_booklet, sources_digest)
+from compendium.book.errata import load_errata
+from compendium.book.labels import load_labels
+from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml
+from compendium.book.pages import load_documents
+from compendium.book.vocabulary import load_vocabulary
 
 from conftest import ROOT
 

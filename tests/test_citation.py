@@ -1,4 +1,4 @@
-"""Citations of remarks (compendium.citation), over every remark of parts 1 and 4, without MkDocs."""
+"""Citations of remarks (compendium.reader.remark_citation), over every remark of parts 1 and 4, without MkDocs."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,10 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compendium import ROOT
-from compendium.citation import citation_suffix, page_citations, remark_citation, speaker, with_citations
-from compendium.errors import PageError
-from compendium.pages import load_documents
-from compendium.vocabulary import load_vocabulary
+from compendium.reader.remark_citation import citation_suffix, page_citations, remark_citation, speaker, with_citations
+from compendium.book.errors import PageError
+from compendium.book.pages import load_documents
+from compendium.book.vocabulary import load_vocabulary
 
 # The attributions that already name the speaker: cited as printed, without a second name.
 NAMED = {
@@ -84,7 +84,7 @@ def test_citations_go_into_the_remark_markup(documents):
     doc = next(d for d in documents if d.path == "part1/on-high-quality-development.md")
     body = (ROOT / "docs" / doc.path).read_text(encoding="utf-8").split("---\n", 2)[2]
     html = BeautifulSoup(markdown.markdown(with_citations(body, page_citations(doc)),
-                                           extensions=["attr_list", "md_in_html", "compendium.markdown"]),
+                                           extensions=["attr_list", "md_in_html", "compendium.markup.extension"]),
                          "html.parser")
     figures = html.select("figure.remark")
     assert len(figures) == len(doc.remarks) == 26

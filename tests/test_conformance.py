@@ -14,8 +14,8 @@ import subprocess
 
 import pytest
 
-from compendium.conformance import (axe_findings, heading_findings, link_findings, parse, report,
-                                    sample_by_kind, site_pages, vnu_checked, vnu_findings)
+from compendium.conformance.site_checks import (axe_findings, heading_findings, link_findings, parse, report,
+                                                sample_by_kind, site_pages, vnu_checked, vnu_findings)
 from conftest import PHONE, ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from compendium.conformance import (Finding, axe_findings, heading_findings, link_findings, parse, report,
-                                    resolve_link, sample_by_kind, site_pages, vnu_checked, vnu_findings)
+from compendium.conformance.site_checks import (Finding, axe_findings, heading_findings, link_findings, parse, report,
+                                                resolve_link, sample_by_kind, site_pages, vnu_checked, vnu_findings)
 
 
 def page(body: str, title: str = "<h1>标题</h1>") -> str:

@@ -12,12 +12,12 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.conformance import site_pages
-from compendium.glossary import load_glossary
-from compendium.pages import load_documents
-from compendium.targets import load_targets
-from compendium.targets_english import load_targets_english
-from compendium.vocabulary import load_vocabulary
+from compendium.conformance.site_checks import site_pages
+from compendium.english.glossary import load_glossary
+from compendium.book.pages import load_documents
+from compendium.targets.records import load_targets
+from compendium.targets.english import load_targets_english
+from compendium.book.vocabulary import load_vocabulary
 
 from conftest import PHONE, ROOT, edit, run_mkdocs_build, visit
 
@@ -90,7 +90,7 @@ def test_the_language_selector_links_each_page_to_its_counterpart(site, pages):
         for lang, link in links.items():
             assert urljoin(rel, link["href"]) == counterpart[lang], (rel, lang, link["href"])
             assert link["lang"] == lang, "each language is named in its own language"
-        # No head alternates: Material would fetch a sitemap.xml beside each (compendium/material_markup.py).
+        # No head alternates: Material would fetch a sitemap.xml beside each (compendium/reader/material_markup.py).
         assert not page.select('link[rel="alternate"][hreflang]'), rel
 
 

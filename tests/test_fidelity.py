@@ -1,8 +1,8 @@
 """Nothing of the source is lost: every character is on a page, in order, or in the errata."""
 import shutil
 
-from compendium.errata import load_errata
-from compendium.fidelity import check_site
+from compendium.book.errata import load_errata
+from compendium.book.fidelity import check_site
 
 from conftest import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from compendium.pages import parse_document
-from compendium.vocabulary import load_vocabulary
+from compendium.book.pages import parse_document
+from compendium.book.vocabulary import load_vocabulary
 
 from conftest import ROOT
 

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from compendium.pages import load_documents
-from compendium.vocabulary import load_vocabulary
+from compendium.book.pages import load_documents
+from compendium.book.vocabulary import load_vocabulary
 
 from conftest import ROOT, edit, line_of, run_mkdocs_build
 

@@ -1,7 +1,7 @@
 """Layout repair: artefact lines and layout spaces go, the words and real spaces stay."""
 import pytest
 
-from compendium.layout import clean_line, content_chars, is_artefact_line, remove_layout_spaces
+from compendium.book.layout_repair import clean_line, content_chars, is_artefact_line, remove_layout_spaces
 
 
 @pytest.mark.parametrize("raw, clean", [

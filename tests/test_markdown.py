@@ -7,10 +7,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.anchors import SCHEME, check_anchors
-from compendium.errors import PageError
+from compendium.book.anchors import SCHEME, check_anchors
+from compendium.book.errors import PageError
 
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "pymdownx.blocks.admonition", "compendium.markdown"]
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "pymdownx.blocks.admonition", "compendium.markup.extension"]
 
 PAGE = """<div class="doc-meta generated"><span>中央</span></div>
 

@@ -1,6 +1,7 @@
 """Repairs of Material 9.8.2's own markup, on the markup Material writes (copied from a build)."""
-from compendium.material_markup import (drop_checkbox_autocomplete, drop_language_alternates, mark_language_names,
-                                        name_search_dialog, name_section_toggles, repair_material_markup)
+from compendium.reader.material_markup import (drop_checkbox_autocomplete, drop_language_alternates,
+                                               mark_language_names, name_search_dialog, name_section_toggles,
+                                               repair_material_markup)
 
 TOGGLES = """<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
 <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.errors import PageError
-from compendium.nginx import SITE_PATH, serve
-from compendium.offline import MANIFEST_LINE, offline_files, page_subresources, worker_script
+from compendium.book.errors import PageError
+from compendium.hosting.nginx import SITE_PATH, serve
+from compendium.hosting.offline import MANIFEST_LINE, offline_files, page_subresources, worker_script
 
 from conftest import ARGS, CHROMIUM, built, page_kinds, search_finds
 

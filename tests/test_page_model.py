@@ -4,9 +4,9 @@ Bad input must fail with the file, the line, the field and what to fix.
 """
 import pytest
 
-from compendium.errors import PageError
-from compendium.pages import parse_document
-from compendium.vocabulary import load_vocabulary
+from compendium.book.errors import PageError
+from compendium.book.pages import parse_document
+from compendium.book.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary()
 PATH = "part2/example.md"

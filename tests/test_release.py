@@ -9,8 +9,8 @@ import zipfile
 
 import pytest
 
-from compendium.buildinfo import build_info
-from compendium.release import release_name, write_checksum, write_zip
+from compendium.edition.build_info import build_info
+from compendium.hosting.release import release_name, write_checksum, write_zip
 
 from conftest import ROOT, generated_pages, visit
 

@@ -1,4 +1,4 @@
-"""The search index's core (compendium.searchindex) and the vendored scripts (compendium.vendor)."""
+"""The search index's core (compendium.search.search_index) and the vendored scripts (compendium.hosting.vendored_scripts)."""
 from __future__ import annotations
 
 import json
@@ -7,9 +7,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from compendium.errors import PageError
-from compendium.searchindex import clean, index_data, index_script, page_weight, search_page, worker_url
-from compendium.vendor import vendored_files
+from compendium.book.errors import PageError
+from compendium.search.search_index import clean, index_data, index_script, page_weight, search_page, worker_url
+from compendium.hosting.vendored_scripts import vendored_files
 
 from conftest import ROOT
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.errata import load_errata
-from compendium.pages import load_documents
-from compendium.vocabulary import load_vocabulary
+from compendium.book.errata import load_errata
+from compendium.book.pages import load_documents
+from compendium.book.vocabulary import load_vocabulary
 
 from conftest import ROOT
 
@@ -81,7 +81,7 @@ def test_ids_are_unique_on_every_page(site):
 
 
 def test_headings_have_scheme_ids(documents, site):
-    from compendium.anchors import GENERATED
+    from compendium.book.anchors import GENERATED
     for d in documents:
         for h in soup(site, d.url).select("article h2, article h3, article h4"):
             if h.find_parent(class_="generated"):
@@ -92,7 +92,7 @@ def test_headings_have_scheme_ids(documents, site):
 
 def test_every_paragraph_of_a_document_has_a_paragraph_id(documents, site):
     # Citations, target sentences and "copy a link" point to these; they follow the scheme.
-    from compendium.anchors import PARAGRAPH
+    from compendium.book.anchors import PARAGRAPH
     for d in documents:
         article = soup(site, d.url).select_one("article")
         paragraphs = [p for p in article.select("p, li") if not p.find_parent(class_=["generated", "editorial"])

@@ -1,7 +1,7 @@
 """Rebuilt tables: their scroll region is focusable and named by the caption, in real Markdown."""
 import markdown
 
-from compendium.tables import label_table_regions
+from compendium.book.tables import label_table_regions
 
 WRAPPED = """段落。
 
@@ -15,7 +15,7 @@ WRAPPED = """段落。
 
 
 def render(text: str) -> str:
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "compendium.markdown"])
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "compendium.markup.extension"])
 
 
 def test_a_wrapped_table_becomes_a_named_focusable_region():

@@ -7,17 +7,16 @@ import textwrap
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.charts import Point, line_chart
-from compendium.errors import PageError
-from compendium.layout import content_chars
-from compendium.pages import load_documents
-from compendium.sentences import page_sentences, split_sentences, table_rows
-from compendium.target_marks import Mark, Ref, mark_page
-from compendium.targets import PageText, check_against_pages, load_targets, read_pages
-from compendium.targets_extract import (covered, is_candidate, load_exclusions, page_candidates,
-                                        uncovered)
-from compendium.targets_page import EXPORT_FIELDS, Group, export_rows, group_targets, series
-from compendium.vocabulary import load_vocabulary
+from compendium.targets.charts import Point, line_chart
+from compendium.book.errors import PageError
+from compendium.book.layout_repair import content_chars
+from compendium.book.pages import load_documents
+from compendium.targets.sentences import page_sentences, split_sentences, table_rows
+from compendium.targets.marks import Mark, Ref, mark_page
+from compendium.targets.records import PageText, check_against_pages, load_targets, read_pages
+from compendium.targets.candidates import (covered, is_candidate, load_exclusions, page_candidates, uncovered)
+from compendium.targets.page import EXPORT_FIELDS, Group, export_rows, group_targets, series
+from compendium.book.vocabulary import load_vocabulary
 
 from conftest import ROOT
 

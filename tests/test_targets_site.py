@@ -10,11 +10,11 @@ from functools import cache
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.anchors import SCHEME, TARGET
-from compendium.layout import content_chars
-from compendium.targets import load_targets
-from compendium.targets_page import EXPORT_FIELDS
-from compendium.vocabulary import load_vocabulary
+from compendium.book.anchors import SCHEME, TARGET
+from compendium.book.layout_repair import content_chars
+from compendium.targets.records import load_targets
+from compendium.targets.page import EXPORT_FIELDS
+from compendium.book.vocabulary import load_vocabulary
 
 from conftest import ROOT, edit, line_of, run_mkdocs_build
 

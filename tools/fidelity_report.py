@@ -14,8 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compendium import DOCS_DIR, ROOT, SOURCE_TEXT  # noqa: E402
-from compendium.errata import load_errata  # noqa: E402
-from compendium.fidelity import check_site  # noqa: E402
+from compendium.book.errata import load_errata  # noqa: E402
+from compendium.book.fidelity import check_site  # noqa: E402
 
 
 def main() -> int:

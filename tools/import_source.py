@@ -28,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compendium import DOCS_DIR, SOURCE_TEXT  # noqa: E402
-from compendium.errata import load_errata  # noqa: E402
-from compendium.layout import clean_line, content_chars, display_width, is_artefact_line  # noqa: E402
-from compendium.remarks import remark_date_id  # noqa: E402
+from compendium.book.errata import load_errata  # noqa: E402
+from compendium.book.layout_repair import clean_line, content_chars, display_width, is_artefact_line  # noqa: E402
+from compendium.book.remarks import remark_date_id  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.chromium import chromium  # noqa: E402
 from bench.pages import HOME, longest_document  # noqa: E402
 from bench.weight import first_and_next  # noqa: E402
-from compendium.nginx import SITE_PATH, serve, served_path  # noqa: E402
+from compendium.hosting.nginx import SITE_PATH, serve, served_path  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

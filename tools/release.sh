@@ -28,4 +28,4 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$VENV/bin/mkdocs" build --strict --quiet -d "$work/site"
-"$VENV/bin/python" -m compendium.release "$work/site" "$out"
+"$VENV/bin/python" -m compendium.hosting.release "$work/site" "$out"

@@ -1,0 +1,91 @@
+"""Anchor ids written in a page: where they are, whether they follow the scheme, duplicates.
+
+The scheme (README, "Anchors"):
+  s1, s1-2, s1-2-3 …      numbered headings and run-in heads: their official numbers (一、 → s1,
+                          its （二） → s1-2, its 3. → s1-2-3); a suffix -b, -c … where an excerpt
+                          repeats a number
+  r-20171218, r-201405,   remarks: the date of the attribution, -2, -3 … for repeats of a date in
+  r-2018, r-nd            the page, r-nd where the source gives no date
+  box-1                   专栏 boxes: their printed number
+  tab-1, tab-1-r3         rebuilt tables and their rows, numbered in page order
+  u-<ascii>               unnumbered headings
+and, generated while the Markdown is rendered (compendium.markup.extension), never written by hand:
+  s1-2-p3, r-20171218-p1, paragraphs and tight list items: the anchor they follow, -p and their
+  box-1-p2, p1            number there (p1 … before the page's first anchor)
+and, added by the indexes hook (compendium.indexes.citation_index, timeline, docindex, topics), never by hand:
+  cited-by                the 被引用 section at the end of a document cited by others
+  y2018                   a year of the 论述时间线
+  by-level, by-issuer,    the parts of the 文件索引, and its levels (level-central, level-other-region)
+  by-year, level-<id>
+  in-compilation,         the two parts of the 引用关系 page
+  elsewhere
+  col-<level>             a level of a 主题对照 page (col-remarks, col-national, col-other-region)
+  t-mfg-output-xianning-  target sentences (compendium.targets.marks, from data/targets.yml): t-
+  2020                    and the id of the sentence's first target; on targets.html each row's
+                          id is its target's id
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from compendium.book.errors import PageError
+
+_WRITTEN = r"s\d+(?:-\d+)*(?:-[b-z])?|r-(?:\d{8}|\d{6}|\d{4}|nd)(?:-\d+)?|box-\d+|tab-\d+(?:-r\d+)?|u-[a-z0-9-]+"
+# Ids written in a page's Markdown.
+WRITTEN = re.compile(rf"^(?:{_WRITTEN})$")
+# Target sentences: t- and the id of the sentence's first target (data/targets.yml).
+TARGET = re.compile(r"^t-[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# Every id of the scheme: the written ones, the generated paragraph ids and target sentences.
+SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+|t-[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
+# Ids that the indexes hook adds to document pages (cited-by) and to its generated pages.
+GENERATED = re.compile(r"^(?:cited-by|y\d{4}|by-(?:level|issuer|year)|level-[a-z-]+|in-compilation|elsewhere"
+                       r"|col-[a-z-]+)$")
+# Paragraph ids only.
+PARAGRAPH = re.compile(rf"^(?:(?:{_WRITTEN})-)?p\d+$")
+
+# Where ids are written: attribute lists ({#id}, {: #id .x}), block options (id: x,
+# attrs: {id: x}) and raw HTML (id="x").
+_ATTR_LIST = re.compile(r"\{:?[^}\n]*?#([^\s}]+)[^}\n]*\}")
+_BLOCK_ID = re.compile(r"^\s{4}(?:id:\s*(\S+)|attrs:\s*\{[^}]*\bid:\s*([^,}\s]+))")
+_HTML_ID = re.compile(r"<[a-z][^>]*\sid=\"([^\"]+)\"")
+_HEADING = re.compile(r"^#{2,6}\s")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An id written in a page, with its line."""
+
+    id: str
+    line: int
+
+
+def find_anchors(body: str, first_line: int) -> list[Anchor]:
+    """All ids written in a page body, in order (first_line: line number of the body's start)."""
+    found = []
+    for offset, text in enumerate(body.splitlines()):
+        line = first_line + offset
+        for pattern in (_ATTR_LIST, _HTML_ID):
+            found += [Anchor(m.group(1), line) for m in pattern.finditer(text)]
+        if m := _BLOCK_ID.match(text):
+            found.append(Anchor(m.group(1) or m.group(2), line))
+    return found
+
+
+def check_anchors(path: str, body: str, first_line: int) -> list[Anchor]:
+    """Ids of a page; raises PageError on an id outside the scheme, a duplicate, or a bare heading."""
+    seen: dict[str, int] = {}
+    anchors = find_anchors(body, first_line)
+    for a in anchors:
+        if not WRITTEN.match(a.id) or PARAGRAPH.match(a.id):
+            raise PageError(path, a.line, "anchor", f"id {a.id!r} does not follow the anchor scheme",
+                            "Use s1-2 for headings, r-YYYYMMDD for remarks, box-N, tab-N, tab-N-rM (README, Anchors).")
+        if a.id in seen:
+            raise PageError(path, a.line, "anchor", f"duplicate id {a.id!r} (first on line {seen[a.id]})",
+                            "Give one of them a suffix (-b for a heading, -2 for a remark).")
+        seen[a.id] = a.line
+    for offset, text in enumerate(body.splitlines()):
+        if _HEADING.match(text) and not _ATTR_LIST.search(text):
+            raise PageError(path, first_line + offset, "anchor", "heading without an id",
+                            "End the heading with {#s1-2} (its number path) or {#u-name}.")
+    return anchors

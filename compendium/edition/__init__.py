@@ -1,0 +1,8 @@
+"""The edition: its version and build date, and the 修订记录 of what changed between editions.
+
+- ``build_info``: the version (pyproject.toml), the commit and the build date (SOURCE_DATE_EPOCH);
+- ``revisions``: ``data/revisions.yml``, checked (every version has its entry) and rendered on the
+  版本说明 page.
+
+Builds on: book.
+"""

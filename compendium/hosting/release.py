@@ -1,0 +1,61 @@
+"""A release of the site for handing out: the built site in one zip, with a SHA-256 checksum file.
+
+The zip is named with the edition's version and build date (xuexi-0.1.0+abc1234-2026-11-28.zip) and
+holds one folder of that name, so that it unpacks to a site that opens from file:// (index.html).
+Entries are sorted and dated with the build date, so that the same build gives the same bytes.
+Run by tools/release.sh: ``python -m compendium.hosting.release SITE_DIR OUT_DIR``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+import zipfile
+from pathlib import Path
+
+from compendium.edition.build_info import build_info
+
+PREFIX = "xuexi"  # 学习: the short name of the site in file names (and the usual sub-path)
+
+
+def release_name(version: str, date: str) -> str:
+    """The name of the zip (without .zip) and of its folder: xuexi-<version>-<build date>."""
+    return f"{PREFIX}-{version}-{date}"
+
+
+def write_zip(site: Path, out: Path, name: str, date: str) -> Path:
+    """Zip every file of `site` under the folder `name`, entries sorted and dated `date`."""
+    stamp = dt.date.fromisoformat(date).timetuple()[:3] + (0, 0, 0)
+    path = out / f"{name}.zip"
+    out.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for file in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{name}/{file.relative_to(site).as_posix()}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, file.read_bytes())
+    return path
+
+
+def write_checksum(path: Path) -> Path:
+    """`<zip>.sha256` beside the zip, in the format `sha256sum -c` reads."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = path.with_name(path.name + ".sha256")
+    out.write_text(f"{digest}  {path.name}\n", encoding="utf-8")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    """Zip a built site into OUT_DIR with its checksum; version and date as the build had them."""
+    if len(argv) != 2 or not (Path(argv[0]) / "index.html").is_file():
+        print("usage: python -m compendium.hosting.release SITE_DIR OUT_DIR  (SITE_DIR: a built site)", file=sys.stderr)
+        return 2
+    info = build_info()  # the same commit and SOURCE_DATE_EPOCH as the build: tools/release.sh sets it
+    path = write_zip(Path(argv[0]), Path(argv[1]), release_name(info["version"], info["date"]), info["date"])
+    print(path)
+    print(write_checksum(path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,10 @@
+"""Search: the site's own index, one per language, read by its own worker in the browser.
+
+- ``search_index``: a rendered page cut into the sections a result links to; the index script
+  (``search/index.<lang>.js``) and the worker's URL.
+
+Reads: every page's rendered content (``hooks/search.py`` collects it). Writes: the index scripts;
+the matching is done by ``docs/assets/javascripts/search-worker.js``.
+
+Builds on: book (which pages are documents).
+"""
