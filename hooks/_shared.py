@@ -29,10 +29,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from compendium.book.errata import Doubt
-from compendium.english.glossary import Glossary, load_glossary
 from compendium.book.labels import Labels, load_labels
 from compendium.book.pages import Document
 from compendium.book.vocabulary import Vocabulary
+from compendium.english.glossary import Glossary, load_glossary
 
 # Priority of an on_files that adds pages or publishes files: after mkdocs-static-i18n's (-100).
 AFTER_I18N = -200

@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 
 import _shared
 from compendium.book.errors import PageError
-from compendium.book.pages import load_documents
 from compendium.book.formatting import meta_line, part_listing, part_title
+from compendium.book.pages import load_documents
 from compendium.book.vocabulary import load_vocabulary
 
 # Top-level order of the navigation: home, the five parts, the generated indexes and the target

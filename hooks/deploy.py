@@ -15,8 +15,8 @@ from mkdocs.plugins import event_priority
 
 import _shared
 
-from compendium.hosting.csp import policy, site_script_hashes
 from compendium.book.errors import PageError
+from compendium.hosting.csp import policy, site_script_hashes
 from compendium.hosting.nginx import SITE_PATH, TEMPLATE, render, url_prefix
 
 

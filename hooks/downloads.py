@@ -15,8 +15,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.downloads.downloads_page import check_published, load_downloads, render_downloads
 from compendium.book.errors import PageError
+from compendium.downloads.downloads_page import check_published, load_downloads, render_downloads
 
 MARKER = "<!-- downloads-table -->"
 

@@ -29,10 +29,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.english.document_page import check_english, english_header, english_page, mark_languages
 from compendium.book.errors import PageError
-from compendium.book.frontmatter import read_front_matter
 from compendium.book.formatting import issuer_names, meta_line
+from compendium.book.frontmatter import read_front_matter
+from compendium.english.document_page import check_english, english_header, english_page, mark_languages
 
 NOT_FOUND = "404.html"
 

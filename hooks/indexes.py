@@ -26,17 +26,17 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 import _shared
+from compendium.book.errors import PageError
+from compendium.book.frontmatter import read_front_matter
+from compendium.book.labels import Labels
+from compendium.downloads.data_files import json_bytes
 from compendium.indexes.attributions import load_places
 from compendium.indexes.citation_index import (Cited, attach_places, cited_by, cited_by_section, cited_documents,
                                                citations_json, find_mentions, link_mentions, place_mentions,
                                                render_citations)
 from compendium.indexes.document_index import documents_json, render_index
-from compendium.downloads.data_files import json_bytes
-from compendium.indexes.remark_duplicates import check_judged, load_judgements, near_pairs, same_groups
-from compendium.book.errors import PageError
-from compendium.book.frontmatter import read_front_matter
-from compendium.book.labels import Labels
 from compendium.indexes.passages import passages, render
+from compendium.indexes.remark_duplicates import check_judged, load_judgements, near_pairs, same_groups
 from compendium.indexes.timeline import (add_notes, also_notes, build_entries, occurrences, others, quotes_json,
                                          render_sources, render_timeline)
 from compendium.indexes.topics import check_coverage, load_assignments, render_topic, render_topic_list, resolve

@@ -15,9 +15,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.reader.remark_citation import page_citations, with_citations
-from compendium.reader.controls import page_controls
 from compendium.book.errors import PageError
+from compendium.reader.controls import page_controls
+from compendium.reader.remark_citation import page_citations, with_citations
 
 # --- events ----------------------------------------------------------------------------------
 

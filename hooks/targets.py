@@ -17,15 +17,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.downloads.data_files import csv_bytes, json_bytes
 from compendium.book.errata import Doubt
 from compendium.book.errors import PageError
 from compendium.book.labels import Labels
-from compendium.targets.marks import Mark, mark_page, page_marks
-from compendium.targets.records import Target, check_against_pages, load_targets, read_pages
-from compendium.targets.english import TargetsEnglish, load_targets_english
-from compendium.targets.page import EXPORT_FIELDS, export_rows, render_page
+from compendium.downloads.data_files import csv_bytes, json_bytes
 from compendium.hosting.vendored_scripts import SITE_FOLDER
+from compendium.targets.english import TargetsEnglish, load_targets_english
+from compendium.targets.marks import Mark, mark_page, page_marks
+from compendium.targets.page import EXPORT_FIELDS, export_rows, render_page
+from compendium.targets.records import Target, check_against_pages, load_targets, read_pages
 
 PAGE = "targets.md"
 JSON, CSV = "data/targets.json", "data/targets.csv"

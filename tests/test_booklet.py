@@ -10,13 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compendium import DOCS_DIR
-from compendium.booklets.booklet_html import (SOURCES, STYLESHEET, WHOLE, Edition, booklet_names, plan_booklets,
-                                              render_booklet, sources_digest)
 from compendium.book.errata import load_errata
 from compendium.book.labels import load_labels
-from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml
 from compendium.book.pages import load_documents
 from compendium.book.vocabulary import load_vocabulary
+from compendium.booklets.booklet_html import (SOURCES, STYLESHEET, WHOLE, Edition, booklet_names, plan_booklets,
+                                              render_booklet, sources_digest)
+from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml
 
 from conftest import ROOT
 

@@ -14,16 +14,16 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
 
 from compendium import DOCS_DIR
-from compendium.booklets.booklet_html import booklet_names, plan_booklets, sources_digest
-from compendium.booklets.booklet_pdf import FONT_PACKAGE, BookletError, booklet_info, booklet_status, write_pdf
-from compendium.edition.build_info import build_info
-from compendium.downloads.downloads_page import human_size
 from compendium.book.errata import load_errata
 from compendium.book.fidelity import check_page, check_site, parse_range
 from compendium.book.frontmatter import split_front_matter
 from compendium.book.layout_repair import content_chars
 from compendium.book.pages import load_documents
 from compendium.book.vocabulary import load_vocabulary
+from compendium.booklets.booklet_html import booklet_names, plan_booklets, sources_digest
+from compendium.booklets.booklet_pdf import FONT_PACKAGE, BookletError, booklet_info, booklet_status, write_pdf
+from compendium.downloads.downloads_page import human_size
+from compendium.edition.build_info import build_info
 
 from conftest import ROOT, run_mkdocs_build
 

@@ -8,10 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compendium import ROOT
-from compendium.reader.remark_citation import citation_suffix, page_citations, remark_citation, speaker, with_citations
 from compendium.book.errors import PageError
 from compendium.book.pages import load_documents
 from compendium.book.vocabulary import load_vocabulary
+from compendium.reader.remark_citation import citation_suffix, page_citations, remark_citation, speaker, with_citations
 
 # The attributions that already name the speaker: cited as printed, without a second name.
 NAMED = {

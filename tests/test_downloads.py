@@ -8,11 +8,11 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from compendium.book.errors import PageError
+from compendium.book.labels import load_labels
 from compendium.downloads.data_files import csv_bytes, json_bytes
 from compendium.downloads.downloads_page import (Download, check_published, human_size, load_downloads,
                                                  render_downloads)
-from compendium.book.errors import PageError
-from compendium.book.labels import load_labels
 
 from conftest import ROOT
 

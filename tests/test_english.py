@@ -9,20 +9,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compendium.english.document_page import (check_english, chinese_numbers, english_numbers, english_page,
-                                              mark_languages, sentences, without_original)
 from compendium.book.errata import load_errata
 from compendium.book.errors import PageError
+from compendium.book.formatting import format_date, format_span, part_title
 from compendium.book.frontmatter import split_front_matter
-from compendium.english.glossary import load_glossary
 from compendium.book.labels import load_labels
 from compendium.book.pages import load_documents
-from compendium.book.formatting import format_date, format_span, part_title
-from compendium.edition.revisions import load_revisions
-from compendium.search.search_index import search_page
-from compendium.targets.records import load_targets
-from compendium.targets.english import load_targets_english
 from compendium.book.vocabulary import load_vocabulary
+from compendium.edition.revisions import load_revisions
+from compendium.english.document_page import (check_english, chinese_numbers, english_numbers, english_page,
+                                              mark_languages, sentences, without_original)
+from compendium.english.glossary import load_glossary
+from compendium.search.search_index import search_page
+from compendium.targets.english import load_targets_english
+from compendium.targets.records import load_targets
 
 from conftest import ROOT
 

@@ -12,12 +12,12 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from compendium.book.pages import load_documents
+from compendium.book.vocabulary import load_vocabulary
 from compendium.conformance.site_checks import site_pages
 from compendium.english.glossary import load_glossary
-from compendium.book.pages import load_documents
-from compendium.targets.records import load_targets
 from compendium.targets.english import load_targets_english
-from compendium.book.vocabulary import load_vocabulary
+from compendium.targets.records import load_targets
 
 from conftest import PHONE, ROOT, edit, run_mkdocs_build, visit
 

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from compendium.hosting.csp import inline_scripts, policy, script_hash
 from compendium.book.errors import PageError
+from compendium.hosting.csp import inline_scripts, policy, script_hash
 from compendium.hosting.nginx import SITE_PATH, render, url_prefix
 
 from conftest import (PHONE, ROOT, SUBPATH, generated_pages, page_kinds, run_mkdocs_build,

@@ -8,16 +8,16 @@ from pathlib import Path
 import markdown
 import pytest
 
+from compendium.book.errors import PageError
+from compendium.book.pages import load_documents, parse_remarks
+from compendium.book.vocabulary import load_vocabulary
 from compendium.indexes.attributions import find_place, load_places, parse_attribution
 from compendium.indexes.citation_index import cited_documents, find_mentions, link_mentions, place_mentions
 from compendium.indexes.document_index import by_issuer, by_level, by_year
-from compendium.indexes.remark_duplicates import Judgement, bare, check_judged, load_judgements, near_pairs, same_groups
-from compendium.book.errors import PageError
-from compendium.book.pages import load_documents, parse_remarks
 from compendium.indexes.passages import passages, render
+from compendium.indexes.remark_duplicates import Judgement, bare, check_judged, load_judgements, near_pairs, same_groups
 from compendium.indexes.timeline import add_notes, build_entries, first_words, occurrences
 from compendium.indexes.topics import check_coverage, load_assignments, resolve
-from compendium.book.vocabulary import load_vocabulary
 
 from conftest import ROOT
 

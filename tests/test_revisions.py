@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.edition.build_info import build_info
 from compendium.book.errors import PageError
 from compendium.book.labels import load_labels
+from compendium.edition.build_info import build_info
 from compendium.edition.revisions import Revision, check_current, load_revisions, render_revisions
 
 from conftest import edit, run_mkdocs_build

@@ -8,8 +8,8 @@ from urllib.parse import unquote
 import pytest
 
 from compendium.book.errors import PageError
-from compendium.search.search_index import clean, index_data, index_script, page_weight, search_page, worker_url
 from compendium.hosting.vendored_scripts import vendored_files
+from compendium.search.search_index import clean, index_data, index_script, page_weight, search_page, worker_url
 
 from conftest import ROOT
 

@@ -7,16 +7,16 @@ import textwrap
 import pytest
 from bs4 import BeautifulSoup
 
-from compendium.targets.charts import Point, line_chart
 from compendium.book.errors import PageError
 from compendium.book.layout_repair import content_chars
 from compendium.book.pages import load_documents
-from compendium.targets.sentences import page_sentences, split_sentences, table_rows
-from compendium.targets.marks import Mark, Ref, mark_page
-from compendium.targets.records import PageText, check_against_pages, load_targets, read_pages
-from compendium.targets.candidates import (covered, is_candidate, load_exclusions, page_candidates, uncovered)
-from compendium.targets.page import EXPORT_FIELDS, Group, export_rows, group_targets, series
 from compendium.book.vocabulary import load_vocabulary
+from compendium.targets.candidates import (covered, is_candidate, load_exclusions, page_candidates, uncovered)
+from compendium.targets.charts import Point, line_chart
+from compendium.targets.marks import Mark, Ref, mark_page
+from compendium.targets.page import EXPORT_FIELDS, Group, export_rows, group_targets, series
+from compendium.targets.records import PageText, check_against_pages, load_targets, read_pages
+from compendium.targets.sentences import page_sentences, split_sentences, table_rows
 
 from conftest import ROOT
 

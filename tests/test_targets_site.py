@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 
 from compendium.book.anchors import SCHEME, TARGET
 from compendium.book.layout_repair import content_chars
-from compendium.targets.records import load_targets
-from compendium.targets.page import EXPORT_FIELDS
 from compendium.book.vocabulary import load_vocabulary
+from compendium.targets.page import EXPORT_FIELDS
+from compendium.targets.records import load_targets
 
 from conftest import ROOT, edit, line_of, run_mkdocs_build
 

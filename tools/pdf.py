@@ -21,16 +21,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from compendium import DOCS_DIR, ROOT  # noqa: E402
+from compendium.book.errors import PageError  # noqa: E402
+from compendium.book.labels import load_labels  # noqa: E402
+from compendium.book.pages import load_documents  # noqa: E402
+from compendium.book.vocabulary import load_vocabulary  # noqa: E402
 from compendium.booklets.booklet_html import (BOOKLETS_DIR, PAPERS, STYLESHEET, Booklet, Edition, plan_booklets,  # noqa: E402
                                               render_booklet, sources_digest)
 from compendium.booklets.booklet_pdf import BookletError, check_fonts, write_pdf  # noqa: E402
-from compendium.edition.build_info import build_info  # noqa: E402
-from compendium.downloads.downloads_page import human_size  # noqa: E402
-from compendium.book.errors import PageError  # noqa: E402
-from compendium.book.labels import load_labels  # noqa: E402
 from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml  # noqa: E402
-from compendium.book.pages import load_documents  # noqa: E402
-from compendium.book.vocabulary import load_vocabulary  # noqa: E402
+from compendium.downloads.downloads_page import human_size  # noqa: E402
+from compendium.edition.build_info import build_info  # noqa: E402
 
 
 def main() -> int:

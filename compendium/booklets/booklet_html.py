@@ -22,15 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compendium import ROOT
-from compendium.edition.build_info import project_version
 from compendium.book.errata import load_errata, page_titles, render_errata
 from compendium.book.errors import PageError
+from compendium.book.formatting import part_title
 from compendium.book.frontmatter import read_front_matter
 from compendium.book.labels import Labels, load_labels
-from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml
 from compendium.book.pages import Document
-from compendium.book.formatting import part_title
 from compendium.book.vocabulary import Vocabulary
+from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml
+from compendium.edition.build_info import project_version
 
 STYLESHEET = ROOT / "booklet" / "booklet.css"
 BOOKLETS_DIR = "build/booklets"  # where tools/pdf.sh writes them, under the project (gitignored)

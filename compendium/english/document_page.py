@@ -23,9 +23,9 @@ import unicodedata
 
 from compendium.book.anchors import WRITTEN
 from compendium.book.errors import PageError
-from compendium.english.glossary import Glossary
 from compendium.book.labels import HTML_LANG, Labels
 from compendium.book.pages import Document
+from compendium.english.glossary import Glossary
 
 SENTENCES = (3, 6)
 # Names that carry digits but are no figure of the document (新冠肺炎 is called COVID-19).

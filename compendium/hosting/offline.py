@@ -19,8 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from compendium.book.errors import PageError
-from compendium.hosting.html_scan import scripts_and_links
 from compendium.book.labels import Labels
+from compendium.hosting.html_scan import scripts_and_links
 
 WORKER = "sw.js"  # at the site root: a service worker's scope is its folder
 MANIFEST_LINE = "var MANIFEST = null; // written by the build (hooks/offline.py)"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import posixpath
 from itertools import groupby
 
-from compendium.english.glossary import Glossary
+from compendium.book.formatting import format_date
 from compendium.book.labels import Labels
 from compendium.book.pages import Document
-from compendium.book.formatting import format_date
 from compendium.book.vocabulary import Vocabulary
+from compendium.english.glossary import Glossary
 
 
 # --- model -----------------------------------------------------------------------------------

@@ -13,12 +13,12 @@ import posixpath
 from dataclasses import dataclass
 from itertools import groupby
 
-from compendium.indexes.attributions import Attribution, parse_attribution
 from compendium.book.errors import PageError
+from compendium.book.formatting import format_span
 from compendium.book.labels import Labels
 from compendium.book.pages import REMARK_ID, Document, Remark
-from compendium.book.formatting import format_span
 from compendium.book.vocabulary import Vocabulary
+from compendium.indexes.attributions import Attribution, parse_attribution
 
 FIRST_WORDS = 36  # characters of a remark shown in the timeline
 

@@ -22,9 +22,9 @@ from compendium import ROOT
 from compendium.book.errors import PageError
 from compendium.book.labels import Labels
 from compendium.book.pages import Document
-from compendium.indexes.passages import Passage
 from compendium.book.vocabulary import Vocabulary
 from compendium.book.yamlfile import compose_yaml
+from compendium.indexes.passages import Passage
 
 TOPIC_FILE = ROOT / "data" / "topic-passages.yml"
 WHERE = "data/topic-passages.yml"

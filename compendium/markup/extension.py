@@ -28,10 +28,10 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_html_identifier, type_string
 
-from compendium.reader.controls import remark_tools
 from compendium.book.labels import load_labels
 from compendium.book.remarks import attribution_date
 from compendium.book.tables import label_table_regions
+from compendium.reader.controls import remark_tools
 
 # --- remark block ----------------------------------------------------------------------------
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from compendium.book.errors import PageError
 from compendium.book.layout_repair import content_chars
-from compendium.targets.sentences import Row
 from compendium.targets.records import Target
+from compendium.targets.sentences import Row
 
 # --- the marks of a page ---------------------------------------------------------------------
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from compendium.targets.charts import Point, format_number, line_chart
 from compendium.book.labels import HTML_LANG, Labels
 from compendium.book.pages import Document
-from compendium.targets.records import Target
-from compendium.targets.english import TargetsEnglish
 from compendium.book.vocabulary import Vocabulary
+from compendium.targets.charts import Point, format_number, line_chart
+from compendium.targets.english import TargetsEnglish
+from compendium.targets.records import Target
 
 # Columns of the table, in order: label key and the sort method tablesort uses ("" = text).
 COLUMNS = (("indicator", ""), ("scope", "number"), ("year", "number"), ("value", "number"),

@@ -23,9 +23,9 @@ from compendium import ROOT
 from compendium.book.errors import PageError
 from compendium.book.frontmatter import read_front_matter
 from compendium.book.layout_repair import content_chars
-from compendium.targets.sentences import Row, table_rows, text_lines
 from compendium.book.vocabulary import Vocabulary
 from compendium.book.yamlfile import load_yaml
+from compendium.targets.sentences import Row, table_rows, text_lines
 
 TARGETS_FILE = ROOT / "data" / "targets.yml"
 _WHERE = "data/targets.yml"
