@@ -1,39 +1,33 @@
 """Shared fixtures: the site built once per test session, exactly as users build it; the site
 served over HTTP (and by nginx with the configuration it ships) and Debian Chromium, one of each
-per test module that asks for them; the kinds of pages a reader meets, found in the built site."""
+per test module that asks for them; the booklets; a copy of the project to break.
+
+Helpers the tests import are in tests/support/ (project.py, browsing.py, search_eval.py).
+`./tools/test.sh --quick` leaves out every test marked `slow`: those that use a fixture below
+that starts Chromium, nginx, WeasyPrint or a build of its own (SLOW_FIXTURES), and those that say
+`@pytest.mark.slow` themselves.
+"""
 from __future__ import annotations
 
-import contextlib
-import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from browsing import ARGS, CHROMIUM, PHONE, chromium, serve  # noqa: F401 (ARGS, PHONE: for the tests)
+from support.browsing import CHROMIUM, chromium, serve
+from support.project import ROOT, SUBPATH, built, run_mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-SUBPATH = "/xuexi/"  # the sub-path the hosting tests serve a site under, as an intranet would
-
-
-def run_mkdocs_build(project: Path, site: Path, **env_vars: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `site`, output captured; `env_vars` added."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
-    return subprocess.run([*MKDOCS, "build", "--strict", "-d", str(site)], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
+# Fixtures that start a browser, a server, the PDF tools, the benchmark or another build.
+SLOW_FIXTURES = {"browser", "server", "nginx_root", "nginx_subpath", "subpath_site", "booklets", "project_copy",
+                 "quick", "release", "next_edition", "deployed"}
 
 
-def built(tmp_path_factory, name: str, **env: str) -> Path:
-    """A strict build of this project into a new folder; fails the test if the build fails."""
-    site = tmp_path_factory.mktemp(name)
-    result = run_mkdocs_build(ROOT, site, **env)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-    return site
+def pytest_collection_modifyitems(config, items) -> None:
+    # A test that needs any of SLOW_FIXTURES is slow, whatever its module says.
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -91,16 +85,6 @@ def project_copy(tmp_path) -> Path:
     return dest
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
-
-
 # --- the site behind nginx -------------------------------------------------------------------
 
 
@@ -120,21 +104,7 @@ def nginx_subpath(subpath_site) -> str:
         yield origin + SUBPATH
 
 
-# --- Chromium pages ------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def visit(browser, url: str, **context):
-    """A page opened at `url` in a fresh context, with the list of URLs it requested."""
-    ctx = browser.new_context(**context)
-    requests: list[str] = []
-    try:
-        page = ctx.new_page()
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(url, wait_until="networkidle")
-        yield page, requests
-    finally:
-        ctx.close()
+# --- the PDF booklets ------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -149,59 +119,3 @@ def booklets(tmp_path_factory) -> subprocess.CompletedProcess:
     assert result.returncode == 0, f"tools/pdf.sh failed:\n{result.stdout}\n{result.stderr}"
     result.out = out
     return result
-
-
-# --- the kinds of pages, found in the built site ---------------------------------------------
-
-
-def generated_pages(site: Path) -> list[str]:
-    """Pages of the Chinese edition that no Markdown file under docs/ gives (indexes, the target
-    table). The English edition's pages (en/) are copies of the same kinds: see page_kinds."""
-    written = {p.relative_to(ROOT / "docs").with_suffix(".html").as_posix() for p in (ROOT / "docs").rglob("*.md")}
-    return sorted(rel for p in site.rglob("*.html")
-                  if (rel := p.relative_to(site).as_posix()) not in written and rel != "404.html"
-                  and not rel.startswith("en/"))
-
-
-def document_pages(site: Path) -> list[str]:
-    """The document pages (partN/<slug>.html), in path order."""
-    return sorted(p.relative_to(site).as_posix() for p in site.glob("part[0-9]/*.html") if p.name != "index.html")
-
-
-def page_kinds(site: Path) -> dict[str, str]:
-    """One page of every kind a reader meets, by kind; every generated page is a kind of its own."""
-    docs = document_pages(site)
-    count = lambda rel, pattern: len(re.findall(pattern, (site / rel).read_text(encoding="utf-8")))
-    kinds = {
-        "home": "index.html",
-        "part landing": "part1/index.html",
-        "document": docs[0],
-        "longest document": max(docs, key=lambda rel: (site / rel).stat().st_size),
-        "remark-heavy": max(docs, key=lambda rel: count(rel, r'class="remark"')),
-        "table": max(docs, key=lambda rel: count(rel, r'class="source-table')),
-        "errata": "errata.html",
-        "about": "about.html",
-        "downloads": "downloads.html",
-        "404": "404.html",
-    }
-    kinds.update({f"generated {rel}": rel for rel in generated_pages(site)})
-    # The English edition (en/): its pages are the Chinese edition's kinds in English; a document's
-    # page is its English header above the Chinese original.
-    english = {"English home": "en/index.html", "English document": f"en/{docs[0]}",
-               "English timeline": "en/indexes/timeline.html", "English target table": "en/targets.html"}
-    kinds.update({kind: rel for kind, rel in english.items() if (site / rel).is_file()})
-    return kinds
-
-
-def search_finds(page, query: str, rel: str) -> bool:
-    """Type `query` once into Material's search box: does a result link to `rel`?"""
-    from playwright.sync_api import TimeoutError as Timeout
-    found = ('() => [...document.querySelectorAll(".md-search-result__item a")].some('
-             f'e => e.href.split("#")[0].split("?")[0].endsWith({rel!r}))')
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    try:
-        page.wait_for_function(found, timeout=15_000)
-        return True
-    except Timeout:
-        return False

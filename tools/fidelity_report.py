@@ -3,7 +3,7 @@
 
 Usage: tools/fidelity_report.py [--site site] [--verbose] [PAGE ...]
 Build first (mkdocs build). Exits 1 unless 100% of the source is accounted for and no page has a
-problem. The pytest test tests/test_fidelity.py runs the same check.
+problem. The pytest test tests/book/test_fidelity.py runs the same check.
 """
 from __future__ import annotations
 

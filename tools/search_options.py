@@ -1,7 +1,7 @@
 """Measure ways of segmenting Chinese for search on the evaluation set (hit@1, hit@5, time).
 
 Runs tools/search_options.js (the site's search worker under Node, one strategy at a time)
-against a built site's index and the queries of tests/search_queries.yml, segmenting with
+against a built site's index and the queries of tests/search/search_queries.yml, segmenting with
 jieba whatever the jieba strategies ask for:
 
     .venv/bin/python tools/search_options.py site/
@@ -24,7 +24,7 @@ import jieba
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from search_eval import load_queries  # noqa: E402
+from support.search_eval import load_queries  # noqa: E402
 
 NODE_TOOL = ROOT / "tools" / "search_options.js"
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,10})[”\"]")

@@ -1,7 +1,7 @@
 """Conformance of a built site: links and anchors, heading outlines, and the field's checkers.
 
 Everything here reads built HTML and returns findings; nothing changes the site. The tests run it
-over every page (tests/test_conformance.py): the link and heading checks are done here in Python,
+over every page (tests/conformance/test_conformance.py): the link and heading checks are done here in Python,
 the Nu HTML Checker (vnu) and axe-core run outside and their reports are turned into the same
 findings here, so that every failure names the page, the rule and the element.
 """

@@ -2,7 +2,7 @@
 
 Written against mkdocs-material 9.8.2 (pinned exactly in requirements.txt). Each repair finds one
 piece of Material's markup; if an upgrade changes that markup, the repair changes nothing and the
-conformance tests (tests/test_conformance.py) name what is wrong again.
+conformance tests (tests/conformance/test_conformance.py) name what is wrong again.
 
 - base.html writes the drawer and search toggles as checkboxes with ``autocomplete="off"``; HTML
   allows the attribute only on text-like inputs (Nu HTML Checker error). It goes. (Material put it
