@@ -3,5 +3,5 @@
 corpus (copies of the project, multiplied) · plain (the baseline project and how it is served) ·
 build (timed builds, peak memory) · chromium, pages, weight, search (in the browser, behind the
 nginx of compendium.hosting.nginx) · lighthouse · pdf · machine · budgets · figures (rows) · report
-(results.json, table, README) · run (the order).
+(results.json, the table of bench/README.md, the README's headline) · run (the order).
 """

@@ -1,4 +1,4 @@
-"""The machine and the software versions a benchmark ran on, for results.json and the README."""
+"""The machine and the software versions a benchmark ran on, for results.json and bench/README.md."""
 from __future__ import annotations
 
 import os
@@ -29,7 +29,7 @@ def describe(root: Path) -> dict:
 
 
 def summary(m: dict) -> str:
-    """One line for the README: where the figures come from."""
+    """One line for bench/README.md: where the figures come from."""
     return (f"{m['cpu']} ×{m['cpus']}, {m['memory_gib']} GiB, {m['os']}; Python {m['python']}, "
             f"MkDocs {m['mkdocs']}, Material {m['material']}, Chromium {m['chromium']}, "
             f"Lighthouse {m['lighthouse']}, nginx {m['nginx']}")

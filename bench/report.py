@@ -1,4 +1,5 @@
-"""Results of a run: figures with their budgets, results.json, and the table the README keeps."""
+"""Results of a run: figures with their budgets, results.json, the table of bench/README.md and the
+README's headline line."""
 from __future__ import annotations
 
 import json
@@ -8,8 +9,13 @@ from pathlib import Path
 from bench.budgets import Budget
 from bench.machine import summary
 
-README_BEGIN = "<!-- bench:begin (written by tools/bench.sh) -->"
+README_BEGIN = "<!-- bench:begin (written by tools/bench.sh) -->"  # the table, in bench/README.md
 README_END = "<!-- bench:end -->"
+HEADLINE_BEGIN = "<!-- bench:headline (written by tools/bench.sh) -->"  # one line, in README.md
+HEADLINE_END = "<!-- bench:headline-end -->"
+# The figures the README's headline names, when the run has them, by a short name.
+HEADLINE_KEYS = {"build.1x.ratio": "build ÷ plain Material", "weight.first_view": "first view of the longest page",
+                 "weight.next_page": "next page", "search.latency_median": "search, median"}
 NOT_BUILT = "not built yet"
 SKIPPED = "skipped (--quick)"
 _FORMATS = {"s": "{:.2f} s", "×": "{:.2f}×", "kB": "{:.1f} kB", "MiB": "{:.0f} MiB", "ms": "{:.0f} ms",
@@ -73,14 +79,36 @@ def render_markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_readme(readme: Path, block: str) -> None:
-    """Replace the benchmark table between the README's markers."""
-    text = readme.read_text(encoding="utf-8")
-    if README_BEGIN not in text or README_END not in text:
-        raise RuntimeError(f"{readme} has no benchmark markers: add {README_BEGIN} and {README_END}")
-    head, rest = text.split(README_BEGIN, 1)
-    _, tail = rest.split(README_END, 1)
-    readme.write_text(f"{head}{README_BEGIN}\n{block}{README_END}{tail}", encoding="utf-8")
+def headline(results: dict) -> str:
+    """One line of the run's main figures and its misses, for the README (the table is in bench/README.md)."""
+    figures = {f["key"]: f for f in results["figures"]}
+    budgeted = [f for f in figures.values() if f["budget"] and f["status"] in ("pass", "MISS")]
+    kept = sum(f["status"] == "pass" for f in budgeted)
+    shown = [f"{name} {_cell(figures[k]['project'], figures[k]['unit'], None)}"
+             for k, name in HEADLINE_KEYS.items() if k in figures and figures[k]["project"] is not None]
+    scores = {k.split(".", 1)[1]: f for k, f in figures.items() if k.startswith("lighthouse.") and f["project"] is not None}
+    if scores:
+        shown.append(f"Lighthouse mobile Performance {' / '.join(_cell(f['project'], f['unit'], None) for f in scores.values())}"
+                     f" ({' / '.join(scores)})")
+    missed = ", ".join(f"{k} {_cell(figures[k]['project'], figures[k]['unit'], None)} (budget {figures[k]['budget']})"
+                       for k in results["misses"])
+    return (f"Run of record {results['date'][:10]}: {kept} of {len(budgeted)} budgets kept; {'; '.join(shown)}."
+            + (f" Missed: {missed}." if missed else ""))
+
+
+def replace_marked(path: Path, begin: str, end: str, block: str) -> None:
+    """Replace what stands between the markers `begin` and `end` of a Markdown file with `block`."""
+    text = path.read_text(encoding="utf-8")
+    if begin not in text or end not in text:
+        raise RuntimeError(f"{path} has no benchmark markers: add {begin} and {end}")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{begin}\n{block}{end}{tail}", encoding="utf-8")
+
+
+def marked(path: Path, begin: str, end: str) -> str:
+    """What stands between the markers of a Markdown file, stripped."""
+    return path.read_text(encoding="utf-8").split(begin, 1)[1].split(end, 1)[0].strip()
 
 
 def _cell(value: float | None, unit: str, rng: list | None, cpu: float | None = None) -> str:

@@ -22,7 +22,8 @@ from bench.lighthouse import median_scores
 from bench.machine import describe
 from bench.pages import HOME, measured_pages
 from bench.plain import PLAIN_NGINX, write_plain_project
-from bench.report import render_markdown, update_readme, write_results
+from bench.report import (HEADLINE_BEGIN, HEADLINE_END, README_BEGIN, README_END, headline, render_markdown,
+                          replace_marked, write_results)
 from bench.search import index_sizes, latencies, load_queries
 from bench.weight import first_and_next
 from compendium.hosting.nginx import SITE_PATH, serve, served_path
@@ -35,7 +36,8 @@ LIGHTHOUSE_RUNS = 3
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark, write its results, print the table; the README's table for a full run."""
+    """Run the benchmark, write its results, print the table; for a full run, bench/README.md's table
+    and the README's headline."""
     args = _arguments(argv)
     out = (args.out or (QUICK_OUT if args.quick else DEFAULT_OUT)).resolve()
     if args.quick and out == DEFAULT_OUT:
@@ -51,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     table = render_markdown(results)
     print(table)
     if out == DEFAULT_OUT:
-        update_readme(ROOT / "README.md", table)
+        replace_marked(ROOT / "bench" / "README.md", README_BEGIN, README_END, table)
+        replace_marked(ROOT / "README.md", HEADLINE_BEGIN, HEADLINE_END, headline(results) + "\n")
     misses = ", ".join(results["misses"]) or "none"
     print(f"bench: wrote {out}; budgets missed: {misses}")
     return 0
