@@ -1,10 +1,10 @@
 /* The reader's tools: text size, copy a link or a citation, clean copying, keep the place.
  *
- * The build writes every control and label (compendium/controls.py, data/labels.yml) and every
- * citation (compendium/citation.py); this script only places the controls and copies. It is
+ * The build writes every control and label (compendium/reader/controls.py, data/labels.yml) and every
+ * citation (compendium/reader/remark_citation.py); this script only places the controls and copies. It is
  * loaded in the head (overrides/main.html) so that the saved text size applies before the page
  * is drawn. Written for Chromium 86 and older engines: ES5 style, every newer API behind a check
- * (tests/test_reader.py parses it as ES2020 and looks for unguarded newer calls).
+ * (tests/reader/test_reader.py parses it as ES2020 and looks for unguarded newer calls).
  */
 (function () {
   "use strict";

@@ -1,7 +1,7 @@
 /*
  * The site's search worker, in place of Material for MkDocs' own: overrides/main.html points
  * Material's bundle at it, and it answers in the bundle's worker protocol (Material 9.8.2,
- * pinned; tests/test_search.py checks the protocol against Material's installed sources):
+ * pinned; tests/search/test_search.py checks the protocol against Material's installed sources):
  *
  *   bundle → worker  {type: 0 SETUP, data: {config, docs, options}}   config from search_index.json
  *   worker → bundle  {type: 1 READY}
