@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bench.budgets import (BUILD_VS_PLAIN, FIRST_VIEW_KB, GROWTH_16X, LIGHTHOUSE, NEXT_PAGE_KB, PDF_SECONDS,
-                           SEARCH_MEDIAN_MS, SEARCH_WORST_MS, per_language)
+from bench.budgets import (BUILD_VS_PLAIN, FIRST_VIEW_ASSETS_KB, FIRST_VIEW_KB, GROWTH_16X, HOME_VIEW_KB, LIGHTHOUSE,
+                           NEXT_PAGE_KB, PDF_SECONDS, SEARCH_MEDIAN_MS, SEARCH_WORST_MS, per_language)
 from bench.build import Series
 from bench.pdf import PdfRun
 from bench.report import NOT_BUILT, SKIPPED, Figure
@@ -12,7 +12,9 @@ from bench.search import Latency, median_and_worst
 from bench.weight import View
 
 SCALES = (1, 4, 16)
-LIGHTHOUSE_PAGES = {"home": "home page", "longest": "longest document page", "target_table": "指标目标表 page"}
+LIGHTHOUSE_PAGES = {"home": "home page", "longest": "longest document page", "timeline": "论述时间线",
+                    "documents": "文件索引", "topic": "largest 主题对照 page", "target_table": "指标目标表, largest page",
+                    "english": "English document page (the longest)"}
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Measures:
     first: tuple[View, View]
     next: tuple[View, View]
     target_table: View | None
+    home: View  # a first view of the home page
     index: tuple[tuple[int, int], tuple[int, int]]  # (raw, gzip) bytes
     latency: tuple[list[Latency], list[Latency]]
     lighthouse: dict[str, tuple[tuple[float, list[float]], tuple[float, list[float]] | None]]
@@ -82,10 +85,15 @@ def weight_figures(m: Measures) -> list[Figure]:
     if m.target_table:
         table = Figure(table.key, f"first view of the 指标目标表 page ({m.target_table.url}), empty cache", "kB",
                        m.target_table.bytes / 1000, detail=m.target_table.as_dict())
+    assets, plain_assets = first.bytes - first.page_bytes, plain_first.bytes - plain_first.page_bytes
     return [
         Figure("weight.first_view", f"first view of the longest document page ({first.url}), empty cache, "
                "transferred", "kB", first.bytes / 1000, plain_first.bytes / 1000, FIRST_VIEW_KB,
                detail={"project": first.as_dict(), "plain": plain_first.as_dict()}),
+        Figure("weight.first_view_assets", "… of which everything besides the page's own HTML", "kB",
+               assets / 1000, plain_assets / 1000, FIRST_VIEW_ASSETS_KB),
+        Figure("weight.home", f"first view of the home page ({m.home.url}), empty cache", "kB", m.home.bytes / 1000,
+               budget=HOME_VIEW_KB, detail=m.home.as_dict()),
         Figure("weight.first_view_index", f"… of which the search index ({share:.0%} of the first view)", "kB",
                first.index_bytes / 1000, plain_first.index_bytes / 1000, detail={"share": round(share, 3)}),
         Figure("weight.next_page", f"then a click to the next page ({after.url}), warm cache", "kB",

@@ -24,14 +24,29 @@ def longest_document(site: Path) -> str:
 
 
 def target_table(site: Path) -> str | None:
-    """The 指标目标表 page, or None while it does not exist."""
+    """The 指标目标表's largest page (the whole table, or its largest part where it is split into
+    pages beside the one titled 指标目标表), or None while it does not exist."""
     for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).parts[0] == "en":
+            continue
         m = _TITLE.search(page.read_text(encoding="utf-8", errors="replace"))
         if m and m.group(1).strip().startswith(TARGET_TABLE_TITLE):
-            return page.relative_to(site).as_posix()
+            return max(page.parent.glob("*.html"), key=lambda p: p.stat().st_size).relative_to(site).as_posix()
     return None
 
 
+def largest(site: Path, pattern: str, but: str = "index.html") -> str | None:
+    """The largest built page matching `pattern` (not named `but`), or None."""
+    pages = [p for p in site.glob(pattern) if p.name != but]
+    return max(pages, key=lambda p: p.stat().st_size).relative_to(site).as_posix() if pages else None
+
+
 def measured_pages(site: Path) -> dict[str, str | None]:
-    """What Lighthouse and the page-weight step read: key → URL (None: not built yet)."""
-    return {"home": HOME, "longest": longest_document(site), "target_table": target_table(site)}
+    """What Lighthouse and the page-weight steps read, one page of each kind: key → URL (None: not
+    built)."""
+    english = f"en/{longest_document(site)}"
+    return {"home": HOME, "longest": longest_document(site),
+            "timeline": "indexes/timeline.html" if (site / "indexes/timeline.html").is_file() else None,
+            "documents": "indexes/documents.html" if (site / "indexes/documents.html").is_file() else None,
+            "topic": largest(site, "indexes/topics/*.html"), "target_table": target_table(site),
+            "english": english if (site / english).is_file() else None}

@@ -119,6 +119,7 @@ def measure_sites(root: Path, sites: Path, logs: Path, quick: bool) -> dict:
             first, after = first_and_next(browser, base, log, pages["longest"])
             plain_first, plain_after = first_and_next(browser, plain_base, plain_log, pages["longest"], to=after.url)
             out["first"], out["next"] = (first, plain_first), (after, plain_after)
+            out["home"] = first_and_next(browser, base, log, HOME, follow=False)[0]
             out["target_table"] = None
             if pages["target_table"]:
                 out["target_table"] = first_and_next(browser, base, log, pages["target_table"], follow=False)[0]

@@ -45,8 +45,14 @@ class View:
         """Of which the search index: everything under the site's search/ folder."""
         return sum(size for size, request in self.requests if _path(request).startswith(self.index_prefix))
 
+    @property
+    def page_bytes(self) -> int:
+        """Of which the page's own HTML (headers included)."""
+        own = "/" + self.url.split("#")[0]
+        return sum(size for size, request in self.requests if _path(request).endswith(own))
+
     def as_dict(self) -> dict:
-        return {**asdict(self), "bytes": self.bytes, "index_bytes": self.index_bytes}
+        return {**asdict(self), "bytes": self.bytes, "index_bytes": self.index_bytes, "page_bytes": self.page_bytes}
 
 
 def first_and_next(browser: Browser, base: str, log: Path, path: str, to: str | None = None,

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 import _shared
@@ -24,10 +25,11 @@ from compendium.downloads.data_files import csv_bytes, json_bytes
 from compendium.hosting.vendored_scripts import SITE_FOLDER
 from compendium.targets.english import TargetsEnglish, load_targets_english
 from compendium.targets.marks import Mark, mark_page, page_marks
-from compendium.targets.page import EXPORT_FIELDS, export_rows, render_page
+from compendium.targets.page import (EXPORT_FIELDS, FOLDER, export_rows, render_overview, render_sector_page,
+                                     sector_page, sectors_in_order)
 from compendium.targets.records import Target, check_against_pages, load_targets, read_pages
 
-PAGE = "targets.md"
+OVERVIEW = f"{FOLDER}/index.md"  # targets/index.html; a sector's page is targets/<sector>.md
 JSON, CSV = "data/targets.json", "data/targets.csv"
 # The page's scripts: tablesort (vendored by hooks/vendor.py, see compendium/hosting/vendored_scripts.py), then its own.
 SCRIPTS = [f"{SITE_FOLDER}/tablesort/dist/tablesort.min.js", f"{SITE_FOLDER}/tablesort/dist/sorts/tablesort.number.min.js",
@@ -60,7 +62,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         by_page.setdefault(t.document, []).append(t)
     for path, page in pages.items():
         if mine := by_page.get(path):
-            _marks[path] = page_marks(mine, page.rows(), lambda t: _ref_label(t, labels, english))
+            _marks[path] = page_marks(mine, page.rows(), lambda t: _ref_label(t, labels, english),
+                                      lambda t: sector_page(t.sector))
     en = labels.lang == "en"
     state.doubts = [Doubt(t.document, t.anchor, state.documents[t.document].meta.title_in(labels.lang), t.value,
                           english.note(t) if en else t.note) for t in targets if t.doubtful]
@@ -68,13 +71,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     rows = export_rows(targets, state.documents, state.vocab)
     _shared.publish(files, config, JSON, json_bytes(rows))
     _shared.publish(files, config, CSV, csv_bytes(list(EXPORT_FIELDS), [list(r.values()) for r in rows]))
-    # Data and scripts are at the site root; a language edition's page is one folder down.
-    root = "../" if _shared.language_folder(config) else ""
-    scripts = [root + path for path in SCRIPTS]
-    markdown = render_page(targets, state.documents, state.vocab, labels,
-                           {"targets.json": root + JSON, "targets.csv": root + CSV}, scripts, english)
-    _shared.add_page(files, config, PAGE, markdown)
+    # The pages are one folder down from their edition's root (targets/), which is one folder down
+    # from the site root in a language edition (en/), where data and scripts are.
+    root = "../" + ("../" if _shared.language_folder(config) else "")
+    downloads = {"targets.json": root + JSON, "targets.csv": root + CSV}
+    _shared.add_page(files, config, OVERVIEW, render_overview(targets, state.documents, state.vocab, labels, downloads))
+    for sector in sectors_in_order(targets, state.vocab):
+        markdown = render_sector_page(sector, targets, state.documents, state.vocab, labels, downloads,
+                                      [root + path for path in SCRIPTS], english)
+        _shared.add_page(files, config, sector_page(sector)[: -len(".html")] + ".md", markdown)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # The table's section: the overview first, then the sectors in vocabulary order.
+    order = list(_shared.state.vocab.topics)
+    for item in nav.items:
+        if isinstance(item, Section) and any(isinstance(c, Page) and _shared.src_uri(c.file) == OVERVIEW
+                                             for c in item.children):
+            item.children.sort(key=lambda c: -1 if _shared.src_uri(c.file) == OVERVIEW
+                               else order.index(_shared.src_uri(c.file).split("/")[1][: -len(".md")]))
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -83,9 +100,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     marks = _marks.get(path)
     if not marks:
         return markdown
-    table_url = "../" * path.count("/") + PAGE[:-3] + ".html"  # the table of the page's own language
+    root = "../" * path.count("/")  # the root of the page's own edition, where its table's pages are
     try:
-        return mark_page(markdown, marks, path, table_url, _labels[0]("targets.marker"))
+        return mark_page(markdown, marks, path, root, _labels[0]("targets.marker"))
     except PageError as err:
         raise PluginError(f"Bad target record: {err}") from None
 

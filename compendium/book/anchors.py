@@ -21,8 +21,11 @@ and, added by the indexes hook (compendium.indexes.citation_index, timeline, doc
   elsewhere
   col-<level>             a level of a 主题对照 page (col-remarks, col-national, col-other-region)
   t-mfg-output-xianning-  target sentences (compendium.targets.marks, from data/targets.yml): t-
-  2020                    and the id of the sentence's first target; on targets.html each row's
-                          id is its target's id
+  2020                    and the id of the sentence's first target
+and, on the target table's pages (compendium.targets.page):
+  mfg-output-xianning-    a target's row on its sector's page, targets/<sector>.html: the target's
+  2020                    id (data/targets.yml)
+  by-document             the overview's list of targets by document (targets/index.html)
 """
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ TARGET = re.compile(r"^t-[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Every id of the scheme: the written ones, the generated paragraph ids and target sentences.
 SCHEME = re.compile(rf"^(?:{_WRITTEN}|(?:(?:{_WRITTEN})-)?p\d+|t-[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 # Ids that the indexes hook adds to document pages (cited-by) and to its generated pages.
-GENERATED = re.compile(r"^(?:cited-by|y\d{4}|by-(?:level|issuer|year)|level-[a-z-]+|in-compilation|elsewhere"
+GENERATED = re.compile(r"^(?:cited-by|y\d{4}|by-(?:level|issuer|year|document)|level-[a-z-]+|in-compilation|elsewhere"
                        r"|col-[a-z-]+)$")
 # Paragraph ids only.
 PARAGRAPH = re.compile(rf"^(?:(?:{_WRITTEN})-)?p\d+$")

@@ -3,7 +3,7 @@
 While MkDocs processes a page's Markdown (the targets hook, on_page_markdown), every target
 sentence is wrapped in ``<span class="target" id="t-…">`` — no character added, so the fidelity
 check reads the same text — and followed by a small marker (class ``generated``) with one link per
-target to its row on targets.html. A table target's row (raw HTML ``<tr id="tab-1-r3">``) gets the
+target to its row on the target table's page of its sector (targets/<sector>.html). A table target's row (raw HTML ``<tr id="tab-1-r3">``) gets the
 class ``target-row`` and the marker inside the target's cell. MkDocs reads ids in raw HTML, so its
 strict build sees these anchors.
 """
@@ -24,10 +24,12 @@ from compendium.targets.sentences import Row
 
 @dataclass(frozen=True)
 class Ref:
-    """A link from a sentence (or a table cell) to a target's row: its id and accessible label."""
+    """A link from a sentence (or a table cell) to a target's row: its id, accessible label and
+    the table page that holds the row, relative to its edition's root (targets/<sector>.html)."""
 
     target_id: str
     label: str
+    table: str
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,16 @@ def row_cell_index(row: Row, column: str) -> int:
     raise ValueError(f"row {row.id} has no cell under {column!r}")
 
 
-def page_marks(targets: list[Target], rows: dict[str, Row], label: Callable[[Target], str]) -> list[Mark]:
-    """The marks of one page, one per target sentence or row, from the page's targets."""
+def page_marks(targets: list[Target], rows: dict[str, Row], label: Callable[[Target], str],
+               table: Callable[[Target], str]) -> list[Mark]:
+    """The marks of one page, one per target sentence or row, from the page's targets; `label`
+    names a target's link, `table` gives the page of its row."""
     by_anchor: dict[str, list[Target]] = {}
     for t in targets:
         by_anchor.setdefault(t.anchor, []).append(t)
     marks = []
     for anchor, group in by_anchor.items():
-        refs = [Ref(t.id, label(t)) for t in group]
+        refs = [Ref(t.id, label(t), table(t)) for t in group]
         if not group[0].row:
             marks.append(Mark(anchor, group[0].sentence, tuple(refs)))
             continue
@@ -79,9 +83,9 @@ _LEAD = re.compile(r"^(?:\s*(?:[-*+]|\d+\.)\s+|#{1,6}\s+)")
 _MARKUP = re.compile(r"\*\*|\{[:#.][^}]*\}")
 
 
-def mark_page(markdown: str, marks: list[Mark], page: str, table_url: str, marker: str) -> str:
-    """`markdown` with every mark applied; `table_url` is the target table's URL relative to the
-    page (../targets.html), `marker` the marker's visible label (指标). A sentence or row that
+def mark_page(markdown: str, marks: list[Mark], page: str, root: str, marker: str) -> str:
+    """`markdown` with every mark applied; `root` is the page's way up to its edition's root (../),
+    where the table's pages are; `marker` the marker's visible label (指标). A sentence or row that
     cannot be found raises PageError naming the page."""
     lines = markdown.split("\n")
     edits: dict[int, list[tuple[int, int, str, str]]] = {}  # line → (start, end, before, after)
@@ -89,26 +93,26 @@ def mark_page(markdown: str, marks: list[Mark], page: str, table_url: str, marke
     for m in marks:
         if m.cells:
             i = _find_row(lines, m.anchor, page)
-            lines[i] = _mark_row(lines[i], m, table_url, marker)
+            lines[i] = _mark_row(lines[i], m, root, marker)
             reading.pop(i, None)
             continue
         i, start, end = _find_sentence(lines, m.sentence, page, reading)
         before = f'<span class="target" id="{m.anchor}">'
-        edits.setdefault(i, []).append((start, end, before, "</span>" + refs_html(m.refs, table_url, marker)))
+        edits.setdefault(i, []).append((start, end, before, "</span>" + refs_html(m.refs, root, marker)))
     for i, spans in edits.items():
         for start, end, before, after in sorted(spans, reverse=True):
             lines[i] = lines[i][:start] + before + lines[i][start:end] + after + lines[i][end:]
     return "\n".join(lines)
 
 
-def refs_html(refs: tuple[Ref, ...], table_url: str, marker: str) -> str:
+def refs_html(refs: tuple[Ref, ...], root: str, marker: str) -> str:
     """The marker after a target sentence: 指标 (one target) or 指标 1 2 3 (several), each a link.
 
     It is left out of the search index (data-search-exclude); it holds no other span, because
     Material's search parser ends an exclusion at the first closing tag of the same name."""
     def link(ref: Ref, text: str) -> str:
         label = html.escape(f"{text} {ref.label}" if text != marker else ref.label)
-        return (f'<a class="target-ref" href="{table_url}#{ref.target_id}" title="{html.escape(ref.label)}" '
+        return (f'<a class="target-ref" href="{root}{ref.table}#{ref.target_id}" title="{html.escape(ref.label)}" '
                 f'aria-label="{label}">{html.escape(text)}</a>')
 
     if len(refs) == 1:
@@ -162,11 +166,11 @@ def _find_row(lines: list[str], row_id: str, page: str) -> int:
     raise PageError(f"docs/{page}", 0, "target", f"no table row {row_id}", "Name a row id of the page's tables.")
 
 
-def _mark_row(raw: str, mark: Mark, table_url: str, marker: str) -> str:
+def _mark_row(raw: str, mark: Mark, root: str, marker: str) -> str:
     """The row's line with the class target-row and a marker at the end of each target's cell."""
     raw = raw.replace(f'<tr id="{mark.anchor}"', f'<tr id="{mark.anchor}" class="target-row"', 1)
     closings = [m.start() for m in re.finditer(r"</t[dh]>", raw)]
     for index, refs in sorted(mark.cells, reverse=True):
         at = closings[index]
-        raw = raw[:at] + refs_html(refs, table_url, marker) + raw[at:]
+        raw = raw[:at] + refs_html(refs, root, marker) + raw[at:]
     return raw

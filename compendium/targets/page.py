@@ -1,10 +1,18 @@
-"""The 指标目标表 page (targets.html) and the published rows of the target table.
+"""The 指标目标表 pages (targets/) and the published rows of the target table.
 
-The page is rendered in full at build time: a plain HTML table that reads without JavaScript. The
-targets that measure the same thing (one `key`) form a group — a ``<tbody>`` with a head row that
-names the indicator and, where a scope's values span two or more years, draws a small chart with
-the numbers in its caption. A script (assets/javascripts/targets.js, with the vendored tablesort)
-only filters, searches, sorts and ungroups; it fetches nothing.
+The table is one page per sector (``targets/<sector>.html``, a topic id of data/vocabulary.yml),
+so that a phone lays out a few dozen rows, not all of them; a target's row is
+``targets/<sector>.html#<target id>`` (`row_url`), the address the document pages, the published
+rows and the study tools link to. The overview (``targets/index.html``) counts the targets by
+sector and scope and by document, each count linking to its sector page with that filter set
+(``?scope=…``, ``?document=…``).
+
+A sector page is rendered in full at build time: a plain HTML table that reads without
+JavaScript. The targets that measure the same thing (one `key`) form a group — a ``<tbody>`` with
+a head row that names the indicator and, where a scope's values span two or more years, draws a
+small chart with the numbers in its caption. A script (assets/javascripts/targets.js, with the
+vendored tablesort) only filters (also from the page's query), searches, sorts and ungroups; it
+fetches nothing.
 
 In the English edition (`labels` in English, with `english`, compendium.targets.english) the
 page names indicators, scopes, sectors, comparators and documents in English and gives the notes
@@ -14,6 +22,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from compendium.book.labels import HTML_LANG, Labels
 from compendium.book.pages import Document
@@ -22,10 +31,31 @@ from compendium.targets.charts import Point, format_number, line_chart
 from compendium.targets.english import TargetsEnglish
 from compendium.targets.records import Target
 
-# Columns of the table, in order: label key and the sort method tablesort uses ("" = text).
+# Columns of a sector page's table, in order: label key and the sort method tablesort uses ("" =
+# text). The sector is the page's.
 COLUMNS = (("indicator", ""), ("scope", "number"), ("year", "number"), ("value", "number"),
-           ("baseline", ""), ("sector", "number"), ("source", "number"), ("note", ""))
+           ("baseline", ""), ("source", "number"), ("note", ""))
 NO_YEAR = 9999  # sorts targets without a year last
+FOLDER = "targets"  # the table's pages in the site: targets/index.html, targets/<sector>.html
+
+
+# --- addresses -------------------------------------------------------------------------------
+
+
+def sector_page(sector: str) -> str:
+    """The site path of a sector's page (relative to its edition's root): targets/<sector>.html."""
+    return f"{FOLDER}/{sector}.html"
+
+
+def row_url(t: Target) -> str:
+    """The address of a target's row: targets/<sector>.html#<id>."""
+    return f"{sector_page(t.sector)}#{t.id}"
+
+
+def sectors_in_order(targets: list[Target], vocab: Vocabulary) -> list[str]:
+    """The sectors that have targets, in vocabulary order: one page each."""
+    used = {t.sector for t in targets}
+    return [s for s in vocab.topics if s in used]
 
 
 # --- groups and series -----------------------------------------------------------------------
@@ -79,34 +109,97 @@ def _order(items: dict) -> dict[str, int]:
     return {key: i for i, key in enumerate(items)}
 
 
-# --- the page --------------------------------------------------------------------------------
+# --- the pages -------------------------------------------------------------------------------
 
 
-def render_page(targets: list[Target], documents: dict[str, Document], vocab: Vocabulary, labels: Labels,
-                downloads: dict[str, str], scripts: list[str], english: TargetsEnglish | None = None) -> str:
-    """The Markdown of targets.html: title, introduction, downloads, the filter form, the table
-    and the scripts. `downloads` maps a label key to a site path; `scripts` are site paths;
-    `english` names indicators and notes where `labels` are English."""
-    links = " · ".join(f'<a href="{html.escape(path)}" download>{html.escape(labels(key))}</a>'
-                       for key, path in downloads.items())
-    groups = group_targets(targets, documents, vocab)
+def render_overview(targets: list[Target], documents: dict[str, Document], vocab: Vocabulary, labels: Labels,
+                    downloads: dict[str, str]) -> str:
+    """The Markdown of targets/index.html: title, introduction, downloads, the count of targets by
+    sector and scope, and by document; each count links to its sector page with that filter.
+    `downloads` maps a label key to a URL relative to the page."""
+    sectors = sectors_in_order(targets, vocab)
+    scopes = [s for s in vocab.scopes if any(t.scope == s for t in targets)]
+    page = lambda sector, query="": f"{sector}.html" + (f"?{query}" if query else "")  # noqa: E731
+    head = "".join(f'<th scope="col">{html.escape(vocab.scopes[s].label(labels.lang))}</th>' for s in scopes)
+    rows = []
+    for sector in sectors:
+        mine = [t for t in targets if t.sector == sector]
+        cells = "".join(_count_cell(sum(t.scope == s for t in mine), page(sector, f"scope={s}")) for s in scopes)
+        name = html.escape(vocab.topics[sector].label(labels.lang))
+        rows.append(f'<tr><th scope="row"><a href="{page(sector)}">{name}</a></th>{cells}'
+                    f'{_count_cell(len(mine), page(sector))}</tr>')
+    matrix = (f'<div class="table-wrap t-overview-wrap"><table class="t-overview">'
+              f'<caption>{html.escape(labels("targets.by_sector"))}</caption>'
+              f'<thead><tr><th scope="col">{html.escape(labels("targets.sector"))}</th>{head}'
+              f'<th scope="col">{html.escape(labels("targets.total"))}</th></tr></thead>'
+              f'<tbody>{"".join(rows)}</tbody></table></div>')
+    items = []
+    for path, doc in documents.items():
+        mine = [t for t in targets if t.document == path]
+        if not mine:
+            continue
+        links = " · ".join(
+            f'<a href="{page(s, "document=" + quote(path))}">{html.escape(vocab.topics[s].label(labels.lang))} '
+            f'{sum(t.sector == s for t in mine)}</a>' for s in sectors if any(t.sector == s for t in mine))
+        items.append("<li>" + _format(labels("targets.document_counts"), document=html.escape(doc.meta.title_in(labels.lang)),
+                                      links=links) + "</li>")
+    return (f"---\ntitle: {labels('targets.title')}\nhide:\n  - toc\n---\n\n"
+            f"# {labels('targets.title')}\n\n"
+            f'<p class="t-intro generated">{html.escape(labels("targets.intro").format(n=len(targets)))} '
+            f'{html.escape(labels("targets.split").format(pages=len(sectors)))}</p>\n\n'
+            f'<p class="t-downloads generated">{_format(labels("targets.downloads"), links=_downloads(downloads, labels))}'
+            f'</p>\n\n<div class="t-overview-block generated" data-search-exclude>\n{matrix}\n\n'
+            f'<h2 id="by-document">{html.escape(labels("targets.by_document"))}</h2>\n'
+            f'<ul class="t-by-document">{"".join(items)}</ul>\n</div>\n')
+
+
+def render_sector_page(sector: str, targets: list[Target], documents: dict[str, Document], vocab: Vocabulary,
+                       labels: Labels, downloads: dict[str, str], scripts: list[str],
+                       english: TargetsEnglish | None = None) -> str:
+    """The Markdown of targets/<sector>.html: its title, the other sectors, downloads, the filter
+    form, the table of the sector's targets and the scripts. `targets` are all targets (the page
+    shows its sector's); `downloads` map label keys to URLs and `scripts` are URLs, relative to the
+    page; `english` names indicators and notes where `labels` are English."""
+    mine = [t for t in targets if t.sector == sector]
+    groups = group_targets(mine, documents, vocab)
     head = "".join(_th(labels, name, method) for name, method in COLUMNS)
     starts = [sum(len(g.targets) for g in groups[:i]) for i in range(len(groups))]
     body = "\n".join(_group_html(i, g, starts[i], documents, vocab, labels, english) for i, g in enumerate(groups))
     units = ""
     if english is not None and labels.lang == "en":  # a legend of what the printed values say, in English
-        legend = "; ".join(f"{labels.original(html.escape(u))} {html.escape(e)}" for u, e in english.units.items())
-        units = f'<p class="t-intro generated">{_format(labels("targets.units_note"), units=legend)}</p>\n\n'
+        legend = "; ".join(f"{labels.original(html.escape(u))} {html.escape(e)}" for u, e in english.units.items()
+                           if any(u in t.value or u == t.unit for t in mine))
+        if legend:
+            units = f'<p class="t-intro generated">{_format(labels("targets.units_note"), units=legend)}</p>\n\n'
+    name = vocab.topics[sector].label(labels.lang)
+    title = labels("targets.sector_title").format(sector=name)
+    others = " · ".join(
+        f'<a href="{s}.html">{html.escape(vocab.topics[s].label(labels.lang))}</a>' if s != sector
+        else f'<strong aria-current="page">{html.escape(vocab.topics[s].label(labels.lang))}</strong>'
+        for s in sectors_in_order(targets, vocab))
+    nav = _format(labels("targets.sectors_nav"), overview=f'<a href="index.html">{html.escape(labels("targets.overview"))}</a>',
+                  sectors=others)
     script_tags = "\n".join(f'<script src="{html.escape(s)}" defer></script>' for s in scripts)
-    return (f"---\ntitle: {labels('targets.title')}\nhide:\n  - toc\n---\n\n"
-            f"# {labels('targets.title')}\n\n"
-            f'<p class="t-intro generated">{html.escape(labels("targets.intro").format(n=len(targets)))}</p>\n\n'
+    return (f"---\ntitle: {name}\nhide:\n  - toc\n---\n\n"
+            f"# {title}\n\n"
+            f'<p class="t-intro generated">{html.escape(labels("targets.sector_intro").format(n=len(mine), sector=name))} '
+            f'{_format(labels("targets.downloads"), links=_downloads(downloads, labels))}</p>\n\n'
+            f'<nav class="t-sectors generated" aria-label="{html.escape(labels("targets.sectors"))}" data-search-exclude>'
+            f"{nav}</nav>\n\n"
             f"{units}"
-            f'<p class="t-downloads generated">{_format(labels("targets.downloads"), links=links)}</p>\n\n'
-            f"{_filters(targets, documents, vocab, labels)}\n\n"
+            f"{_filters(mine, documents, vocab, labels)}\n\n"
             f'<div class="t-wrap generated">\n<table class="targets" data-search-exclude>\n'
-            f'<caption>{html.escape(labels("targets.title"))}</caption>\n'
+            f'<caption>{html.escape(title)}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n{body}\n</table>\n</div>\n\n{script_tags}\n")
+
+
+def _downloads(downloads: dict[str, str], labels: Labels) -> str:
+    return " · ".join(f'<a href="{html.escape(path)}" download>{html.escape(labels(key))}</a>'
+                      for key, path in downloads.items())
+
+
+def _count_cell(n: int, url: str) -> str:
+    return f'<td><a href="{html.escape(url)}">{n}</a></td>' if n else "<td></td>"
 
 
 def _format(label: str, **html_parts: str) -> str:
@@ -126,11 +219,10 @@ def _filters(targets: list[Target], documents: dict[str, Document], vocab: Vocab
     """The filter form with its count of all rows: shown from the first paint where the reader's
     script runs (`reader-js-only`, extra.css), so that nothing moves when the page's script starts;
     without JavaScript the table is all there is."""
-    used = {f: {getattr(t, f) for t in targets} for f in ("scope", "sector", "document")}
+    used = {f: {getattr(t, f) for t in targets} for f in ("scope", "document")}
     years = sorted({t.year for t in targets if t.year is not None})
     options = {
         "scope": [(k, v.label(labels.lang)) for k, v in vocab.scopes.items() if k in used["scope"]],
-        "sector": [(k, v.label(labels.lang)) for k, v in vocab.topics.items() if k in used["sector"]],
         "year": [(str(y), labels("targets.year_format").format(year=y)) for y in years]
         + ([("none", labels("targets.no_year"))] if any(t.year is None for t in targets) else []),
         "document": [(p, d.meta.title_in(labels.lang)) for p, d in documents.items() if p in used["document"]],
@@ -198,10 +290,11 @@ def _indicator(t: Target, labels: Labels, english: TargetsEnglish | None) -> str
 
 def _row_html(group: int, n: int, t: Target, documents: dict[str, Document], vocab: Vocabulary,
               labels: Labels, english: TargetsEnglish | None = None) -> str:
+    """A target's row on its sector's page (one folder down from the edition's root: the
+    sentence's url, relative to that root, is reached through ../)."""
     doc, lang = documents[t.document], labels.lang
     order = list(documents).index(t.document)
     scope_order = list(vocab.scopes).index(t.scope)
-    sector_order = list(vocab.topics).index(t.sector)
     comparator = vocab.comparators[t.comparator]
     value = f'<strong>{html.escape(t.value)}</strong>'
     if t.unit and t.unit not in t.value:  # a table cell prints "180" under 高新技术企业数量（个）
@@ -218,7 +311,7 @@ def _row_html(group: int, n: int, t: Target, documents: dict[str, Document], voc
         baseline = _format(labels("targets.baseline_format"), year=html.escape(year), value=baseline)
     year = labels("targets.year_format").format(year=t.year) if t.year else labels("targets.no_year")
     note = english.note(t) if english is not None and lang == "en" else t.note
-    source = (f'<a href="{html.escape(t.url)}">{html.escape(doc.meta.title_in(lang))}</a>'
+    source = (f'<a href="../{html.escape(t.url)}">{html.escape(doc.meta.title_in(lang))}</a>'
               f'<details class="t-sentence"><summary>{html.escape(labels("targets.sentence"))}</summary>'
               f'<p>{labels.original(html.escape(t.sentence))}</p></details>')
     cells = [
@@ -227,7 +320,6 @@ def _row_html(group: int, n: int, t: Target, documents: dict[str, Document], voc
         ("td", "year", str(t.year or NO_YEAR), html.escape(year)),
         ("td", "value", format_number(t.value_number), value),
         ("td", "baseline", "", baseline),
-        ("td", "sector", f"{sector_order:02d}", html.escape(vocab.topics[t.sector].label(lang))),
         ("td", "source", f"{order:03d}", source),
         ("td", "note", "", html.escape(note)),
     ]
@@ -235,7 +327,7 @@ def _row_html(group: int, n: int, t: Target, documents: dict[str, Document], voc
         f'<{tag} class="t-col-{name}"' + (' scope="row"' if tag == "th" else "")
         + (f' data-sort="{sort}"' if sort else "") + f' data-label="{html.escape(labels("targets." + name))}">'
         + f"{content}</{tag}>" for tag, name, sort, content in cells)
-    return (f'<tr id="{t.id}" class="t-row" data-scope="{t.scope}" data-sector="{t.sector}" '
+    return (f'<tr id="{t.id}" class="t-row" data-scope="{t.scope}" '
             f'data-year="{t.year or "none"}" data-document="{html.escape(t.document)}" data-group="{group}" '
             f'data-order="{n}">{tds}</tr>')
 
@@ -244,12 +336,13 @@ def _row_html(group: int, n: int, t: Target, documents: dict[str, Document], voc
 
 EXPORT_FIELDS = ("id", "scope", "sector", "key", "indicator", "baseline", "baseline_year", "baseline_number", "value",
                  "value_number", "unit", "comparator", "year", "document", "doc_no", "sentence", "note", "doubtful",
-                 "url", "scope_id", "sector_id", "comparator_id")
+                 "url", "scope_id", "sector_id", "comparator_id", "row_url")
 
 
 def export_rows(targets: list[Target], documents: dict[str, Document], vocab: Vocabulary) -> list[dict]:
     """One dict per target for data/targets.json and .csv (fields EXPORT_FIELDS): labels in
-    Chinese beside the ids, the document by title and 文号, the url relative to the site root."""
+    Chinese beside the ids, the document by title and 文号, the sentence's url and the row's
+    (row_url), relative to the site root."""
     rows = []
     for t in targets:
         meta = documents[t.document].meta
@@ -260,6 +353,7 @@ def export_rows(targets: list[Target], documents: dict[str, Document], vocab: Vo
             "comparator": vocab.comparators[t.comparator].zh, "year": t.year, "document": meta.title,
             "doc_no": meta.doc_no or None, "sentence": t.sentence, "note": t.note or None, "doubtful": t.doubtful,
             "url": t.url, "scope_id": t.scope, "sector_id": t.sector, "comparator_id": t.comparator,
+            "row_url": row_url(t),
         }
         rows.append({f: values[f] for f in EXPORT_FIELDS})
     return rows

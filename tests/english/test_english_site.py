@@ -181,21 +181,26 @@ def test_navigation_and_generated_pages_are_in_english(site, documents):
 def test_the_target_table_names_every_indicator_and_note_in_english_and_the_markers_lead_to_it(site):
     targets = load_targets(load_vocabulary())
     english = load_targets_english(targets)
-    page = soup(site, "en/targets.html")
-    assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == "Target table"
-    rows = {tr["id"]: tr for tr in page.select("table.targets tr.t-row")}
+    overview = soup(site, "en/targets/index.html")
+    assert overview.select_one("article h1").get_text(strip=True).rstrip("¶") == "Target table"
+    pages = {a["href"].split("?")[0] for a in overview.select("table.t-overview tbody th a")}
+    assert pages and all(p.endswith(".html") for p in pages)
+    sector_pages = {p: soup(site, f"en/targets/{p}") for p in sorted(pages)}
+    for name, page in sector_pages.items():
+        assert page.select_one("article h1").get_text(strip=True).startswith("Target table: "), name
+    rows = {tr["id"]: tr for page in sector_pages.values() for tr in page.select("table.targets tr.t-row")}
     assert len(rows) == len(targets)
     for t in targets:
         row = rows[t.id]
         assert row.select_one("th.t-col-indicator").get_text() == english.indicator(t), t.id
         assert row.select_one("td.t-col-note").get_text() == english.note(t), t.id
         assert row.select_one("td.t-col-value [lang='zh-CN']").get_text().startswith(t.value), t.id
-    legend = page.select_one(".t-intro:has(span[lang])").get_text(" ")
+    legend = sector_pages["manufacturing.html"].select_one(".t-intro:has(span[lang])").get_text(" ")
     assert "a hundred million yuan" in legend and "亿元" in legend
     # A target sentence on an English document page links to its row of the English table.
     doc = soup(site, "en/part2/5g-development.html")
     refs = doc.select("a.target-ref")
-    assert refs and all(urljoin("en/part2/5g-development.html", a["href"]).startswith("en/targets.html#") for a in refs)
+    assert refs and all(urljoin("en/part2/5g-development.html", a["href"]).startswith("en/targets/") for a in refs)
     assert all(a["href"].split("#")[1] in rows for a in refs)
 
 

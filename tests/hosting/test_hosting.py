@@ -21,8 +21,10 @@ from compendium.hosting.nginx import SITE_PATH, render, url_prefix
 from support.browsing import PHONE, search_finds
 from support.project import ROOT, SUBPATH, generated_pages, page_kinds, run_mkdocs_build
 
-SECURITY_HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "SAMEORIGIN",
-                    "referrer-policy": "same-origin"}
+# Headers a document (a page, a worker's script) needs; never sent with an image, a stylesheet or a 304.
+DOCUMENT_HEADERS = {"x-frame-options": "SAMEORIGIN", "referrer-policy": "same-origin",
+                    "cross-origin-opener-policy": "same-origin",
+                    "permissions-policy": "camera=(), microphone=(), geolocation=()"}
 # Listens for CSP violations in every page of a context, before any script of the page runs.
 WATCH_CSP = ("window.__violations = [];"
              "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
@@ -74,13 +76,18 @@ def shipped(site: Path) -> str:
     return (site / SITE_PATH).read_text(encoding="utf-8")
 
 
+def shipped_csp(site: Path) -> str:
+    """The Content-Security-Policy a build's configuration sends with its documents."""
+    return re.search(r'map \$xuexi_document \$xuexi_csp \{\s*1\s+"([^"]+)";', shipped(site)).group(1)
+
+
 # An inline script a browser runs: no src, no data type (Material's configuration is JSON).
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
 
 
 def test_every_inline_script_of_every_page_is_allowed_by_hash(site, subpath_site):
     for built in (site, subpath_site):
-        csp = re.search(r'add_header Content-Security-Policy "([^"]+)"', shipped(built)).group(1)
+        csp = shipped_csp(built)
         assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
         pages = list(built.rglob("*.html"))
         assert len(pages) > 40
@@ -155,15 +162,28 @@ def test_data_files_have_their_types(served):
         assert status == 200 and headers["content-type"] == kind, rel
 
 
-def test_security_headers_on_every_answer(served):
+def test_document_headers_on_documents_only_and_the_common_ones_on_every_answer(served):
     base, folder = served
-    csp = re.search(r'Content-Security-Policy "([^"]+)"', shipped(folder)).group(1)
-    for rel in ("index.html", "assets/stylesheets/extra.css", "no-such-page.html"):
-        _, headers, _ = get(base + rel)
-        assert headers["content-security-policy"] == csp, rel
-        for name, value in SECURITY_HEADERS.items():
-            assert headers[name] == value, (rel, name)
+    csp = shipped_csp(folder)
+    documents = ("index.html", "part1/index.html", "no-such-page.html", "sw.js", "assets/javascripts/search-worker.js")
+    assets = ("assets/stylesheets/extra.css", "assets/images/favicon.png", "assets/javascripts/reader.js",
+              "data/targets.json", "search/index.zh.js")
+    for rel in documents + assets:
+        status, headers, _ = get(base + rel)
+        assert headers["x-content-type-options"] == "nosniff" and headers["cache-control"], rel
         assert "server" not in headers or "/" not in headers["server"]  # no version number
+        if rel in documents:
+            assert headers["content-security-policy"] == csp, rel
+            for name, value in DOCUMENT_HEADERS.items():
+                assert headers[name] == value, (rel, name)
+        else:
+            assert status == 200 and not {"content-security-policy", *DOCUMENT_HEADERS} & set(headers), rel
+        # Revalidated unchanged (304): only what a cache needs, the common headers kept.
+        if status == 200:
+            status, again, body = get(base + rel, **{"If-None-Match": headers["etag"]})
+            assert status == 304 and not body, rel
+            assert again["x-content-type-options"] == "nosniff" and again["cache-control"] == headers["cache-control"]
+            assert not {"content-security-policy", *DOCUMENT_HEADERS} & set(again), rel
 
 
 def test_missing_pages_get_the_sites_404_page(served):

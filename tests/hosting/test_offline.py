@@ -73,7 +73,8 @@ def test_manifest_lists_every_file_of_the_site_with_its_hash(site):
     # What one page loads besides (the target table's scripts) is saved with that page only: a
     # first view of any other page does not fetch it.
     assert "assets/javascripts/targets.js" not in m["shell"]
-    assert "assets/javascripts/targets.js" in m["pages"]["targets.html"]
+    table_pages = [p for p in m["pages"] if p.startswith("targets/") and p != "targets/index.html"]
+    assert table_pages and all("assets/javascripts/targets.js" in m["pages"][p] for p in table_pages)
     assert all(set(extra) <= set(m["files"]) and not set(extra) & set(m["shell"]) for extra in m["pages"].values())
     assert m["version"].startswith(m["version"].split("+")[0]) and "(" in m["version"]
 
@@ -173,7 +174,7 @@ def test_pages_read_once_open_without_network(browser, deployed):
 def test_the_target_table_read_once_filters_without_network(browser, deployed):
     # Its scripts are not in the shell: the worker saves them with the page that was open.
     base, _ = deployed
-    with reader(browser, base, "targets.html") as (ctx, page):
+    with reader(browser, base, "targets/digital.html") as (ctx, page):
         ctx.set_offline(True)
         page.reload()
         total = page.locator("table.targets tr.t-row").count()

@@ -58,8 +58,19 @@ def document_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.glob("part[0-9]/*.html") if p.name != "index.html")
 
 
+def target_table_pages(site: Path, edition: str = "") -> tuple[str, str] | None:
+    """The target table's overview and its largest sector page (edition "" or "en/"), if built."""
+    folder = site / edition / "targets"
+    sectors = [p for p in folder.glob("*.html") if p.name != "index.html"]
+    if not (folder / "index.html").is_file() or not sectors:
+        return None
+    largest = max(sectors, key=lambda p: p.stat().st_size)
+    return f"{edition}targets/index.html", largest.relative_to(site).as_posix()
+
+
 def page_kinds(site: Path) -> dict[str, str]:
-    """One page of every kind a reader meets, by kind; every generated page is a kind of its own."""
+    """One page of every kind a reader meets, by kind; every generated page is a kind of its own,
+    except the target table's sector pages, one kind (the largest stands for them)."""
     docs = document_pages(site)
     count = lambda rel, pattern: len(re.findall(pattern, (site / rel).read_text(encoding="utf-8")))
     kinds = {
@@ -74,10 +85,14 @@ def page_kinds(site: Path) -> dict[str, str]:
         "downloads": "downloads.html",
         "404": "404.html",
     }
-    kinds.update({f"generated {rel}": rel for rel in generated_pages(site)})
+    kinds.update({f"generated {rel}": rel for rel in generated_pages(site) if not rel.startswith("targets/")})
+    if table := target_table_pages(site):
+        kinds.update({"target table overview": table[0], "target table": table[1]})
     # The English edition (en/): its pages are the Chinese edition's kinds in English; a document's
     # page is its English header above the Chinese original.
     english = {"English home": "en/index.html", "English document": f"en/{docs[0]}",
-               "English timeline": "en/indexes/timeline.html", "English target table": "en/targets.html"}
+               "English timeline": "en/indexes/timeline.html"}
+    if table := target_table_pages(site, "en/"):
+        english["English target table"] = table[1]
     kinds.update({kind: rel for kind, rel in english.items() if (site / rel).is_file()})
     return kinds

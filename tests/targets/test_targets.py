@@ -228,13 +228,14 @@ def reading_text(markup: str) -> str:
 
 
 def test_a_marked_sentence_keeps_every_character_and_links_to_its_rows():
-    marks = [Mark("t-a", SENTENCE, (Ref("a", "指标目标表：甲"), Ref("b", "指标目标表：乙"))),
-             Mark("t-c", "——网络建设目标：到2021年，力争建设5G基站5万个以上。", (Ref("c", "丙"),)),
-             Mark("tab-1-r1", "", (), ((2, (Ref("d", "丁"),)),))]
-    out = mark_page(BODY, marks, DOC, "../targets.html", "指标")
+    marks = [Mark("t-a", SENTENCE, (Ref("a", "指标目标表：甲", "targets/digital.html"),
+                                     Ref("b", "指标目标表：乙", "targets/green.html"))),
+             Mark("t-c", "——网络建设目标：到2021年，力争建设5G基站5万个以上。", (Ref("c", "丙", "targets/digital.html"),)),
+             Mark("tab-1-r1", "", (), ((2, (Ref("d", "丁", "targets/digital.html"),)),))]
+    out = mark_page(BODY, marks, DOC, "../", "指标")
     assert reading_text(out) == reading_text(BODY)
     assert f'**（一）规模。**{{#s1-1}}<span class="target" id="t-a">{SENTENCE}</span>' in out
-    assert 'href="../targets.html#a"' in out and 'href="../targets.html#b"' in out
+    assert 'href="../targets/digital.html#a"' in out and 'href="../targets/green.html#b"' in out
     assert '- ——<span class="target" id="t-c">网络建设目标' in out  # the item still starts with ——
     assert ('<tr id="tab-1-r1" class="target-row"><td>宽带普及率</td><td>48%</td><td>70%'
             '<span class="target-refs generated" data-search-exclude>') in out
@@ -242,7 +243,8 @@ def test_a_marked_sentence_keeps_every_character_and_links_to_its_rows():
 
 def test_a_sentence_that_crosses_the_run_in_head_is_refused():
     with pytest.raises(PageError, match="crosses Markdown markup"):
-        mark_page(BODY, [Mark("t-a", "（一）规模。到2020年", (Ref("a", "甲"),))], DOC, "../targets.html", "指标")
+        mark_page(BODY, [Mark("t-a", "（一）规模。到2020年", (Ref("a", "甲", "targets/digital.html"),))], DOC, "../",
+                  "指标")
 
 
 # --- groups, charts and published rows --------------------------------------------------------

@@ -1,4 +1,5 @@
-/* The 指标目标表 page: filter, search, sort and ungroup the table that the build rendered.
+/* A page of the 指标目标表 (targets/<sector>.html): filter, search, sort and ungroup the table that
+ * the build rendered.
  *
  * The table is complete in the HTML; this script fetches nothing. The build writes the filter form
  * with the count of all rows, and the stylesheet shows it from the first paint where the reader's
@@ -6,7 +7,9 @@
  * table until the reader uses a filter, the search, the grouping or a column head. Then, in one
  * pass, it hides the rows that do not match and the groups none of whose rows is left, and counts
  * what is shown; tablesort (vendored) sorts by any column; unticking "按指标分组" moves the rows
- * into one body so that a sort runs over the whole table.
+ * into one body so that a sort runs over the whole table. A link may set the filters in the page's
+ * query (targets/digital.html?scope=xianning&document=…, from the overview): they are applied at
+ * load, before the reader does anything.
  * Every text it writes comes from the page (data-count on the form).
  */
 (function () {
@@ -89,6 +92,23 @@
       apply();
     }
 
+    // Filters named in the query (name=value, as the overview writes them), set before anything.
+    function fromQuery() {
+      var set = false;
+      location.search.replace(/^\?/, "").split("&").forEach(function (pair) {
+        var at = pair.indexOf("=");
+        if (at < 1) return;
+        var name = decodeURIComponent(pair.slice(0, at));
+        var value = decodeURIComponent(pair.slice(at + 1).replace(/\+/g, " "));
+        var field = form.querySelector("[data-filter=\"" + name.replace(/[^a-z]/g, "") + "\"]");
+        if (!field) return;
+        if (field.tagName === "SELECT" && !field.querySelector("option[value=\"" + value.replace(/["\\]/g, "") + "\"]")) return;
+        field.value = value;
+        set = true;
+      });
+      if (set) apply();
+    }
+
     form.addEventListener("input", apply);
     form.addEventListener("change", function (event) {
       if (event.target === grouped) regroup(); else apply();
@@ -99,6 +119,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
     });
+    fromQuery();
   }
 
   if (document.readyState === "loading") {
