@@ -9,6 +9,8 @@ own script.
 """
 from __future__ import annotations
 
+import re
+
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -17,8 +19,10 @@ from playwright.sync_api import Browser
 
 from bench.chromium import PHONE
 
-# The footer's link to the next page; the previous one on the last page of the book.
+# The footer's link to the next page, or to the previous one where the next is not a document
+# (after the last document of the book comes the 指标目标表, which plain Material does not have).
 _NEXT, _PREV = "a.md-footer__link--next", "a.md-footer__link--prev"
+_DOCUMENT = re.compile(r"/part\d/(?!index\.html)[^/]+\.html$")
 # Follow the page's first link to `target` (in the footer, or the navigation drawer that a phone
 # keeps closed), as a click on it does.
 _FOLLOW = """([target, click]) => {
@@ -68,8 +72,9 @@ def first_and_next(browser: Browser, base: str, log: Path, path: str, to: str | 
         first = View(path, settled(log), prefix)
         if not follow:
             return first, None
-        target = base + to if to else page.locator(_NEXT if page.locator(_NEXT).count() else _PREV).first \
-            .evaluate("a => a.href.split('#')[0]")
+        footer = [page.locator(s).first.evaluate("a => a.href.split('#')[0]") for s in (_NEXT, _PREV)
+                  if page.locator(s).count()]
+        target = base + to if to else next((u for u in footer if _DOCUMENT.search(u)), footer[0])
         if not page.evaluate(_FOLLOW, [target, False]):
             raise RuntimeError(f"{base + path} has no link to {target}")
         log.write_text("")

@@ -8,10 +8,19 @@
  *
  * - install: saves the shell, the pages open in the browser (with what they load beyond the
  *   shell), and the new version of every file the reader had saved before; then takes over at once.
- *   What a page has just loaded is taken from the browser's cache, not fetched again.
- * - fetch: a site file from the cache when it is there, else from the network (and kept).
- * - messages from the page (assets/javascripts/offline.js): "status", and "save-all" (the button
- *   of the 版本说明 page) which fetches every file of the manifest.
+ *   What a page has just loaded is taken from the browser's cache, not fetched again. The offline
+ *   page of an edition is saved at the next page the reader opens in it, so that a first view
+ *   fetches nothing but the page and the shell.
+ * - fetch: a site file from the cache when it is there, else from the network (and kept). A page
+ *   that is neither, with no network, is answered by the site's offline page of its edition
+ *   (offline.html, en/offline.html: 本页尚未保存, the pages that are, and 保存全站).
+ * - messages from the page (assets/javascripts/offline.js): "status" of an edition (files saved,
+ *   bytes still to fetch), "saved" (the pages saved), and "save-all" (the buttons of the 版本说明
+ *   page) which fetches every file of the editions asked for.
+ *
+ * An edition is a language: its pages (those under its folder, en/ for English; the default
+ * language's are the others) and every other file but those the manifest gives to another
+ * language only (MANIFEST.only: the other language's search index).
  */
 "use strict";
 
@@ -106,6 +115,34 @@ function savedPaths(cache) {
   });
 }
 
+// --- editions -----------------------------------------------------------------------------------
+
+// The language of a page of the manifest, by its folder ("en/…" → "en"; others: the default).
+function pageLanguage(path) {
+  var folder = path.split("/")[0] + "/";
+  for (var lang in MANIFEST.editions) {
+    if (MANIFEST.editions[lang] === folder) return lang;
+  }
+  return MANIFEST.default;
+}
+
+// Is a file of the manifest part of the edition of `lang`?
+function inEdition(path, lang) {
+  if (/\.html$/.test(path)) return pageLanguage(path) === lang;
+  return !MANIFEST.only[path] || MANIFEST.only[path] === lang;
+}
+
+function editionPaths(langs) {
+  return Object.keys(MANIFEST.files).filter(function (p) {
+    return langs.some(function (lang) { return inEdition(p, lang); });
+  });
+}
+
+// The offline page of the edition a path belongs to.
+function offlinePage(path) {
+  return MANIFEST.offline[pageLanguage(path)] || MANIFEST.offline[MANIFEST.default];
+}
+
 // --- life cycle ---------------------------------------------------------------------------------
 
 self.addEventListener("install", function (event) {
@@ -146,7 +183,22 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(keyOf(path)).then(function (hit) {
       if (hit) return hit;
-      return fetch(request).then(function (response) {
+      return fetch(request).catch(function (error) {
+        // No network and a page not saved: the offline page of its edition (or, not saved yet, of
+        // the default one), told which page it was.
+        var offline = [offlinePage(path), MANIFEST.offline[MANIFEST.default]].filter(function (p) { return p !== path; });
+        if (request.mode !== "navigate" || !offline.length) throw error;
+        return cache.match(keyOf(offline[0])).then(function (page) {
+          return page ? offline[0] : offline[1] && cache.match(keyOf(offline[1])).then(function (other) {
+            return other ? offline[1] : null;
+          });
+        }).then(function (shown) {
+          if (!shown) throw error;
+          return Response.redirect(SCOPE + shown + "?from=" + encodeURIComponent(path), 302);
+        });
+      }).then(function (response) {
+        // Online, a page opened: its edition's offline page is kept for the day the network is gone.
+        if (request.mode === "navigate") event.waitUntil(save(cache, offlinePage(path)).catch(function () {}));
         if (response.ok && response.type === "basic" && !response.redirected) {
           var copy = response.clone();
           event.waitUntil(checked(path, copy).then(function (kept) {
@@ -162,9 +214,16 @@ self.addEventListener("fetch", function (event) {
 
 // --- messages from the page ---------------------------------------------------------------------
 
-function status(cache) {
-  return savedPaths(cache).then(function (paths) {
-    return {type: "status", done: paths.length, total: Object.keys(MANIFEST.files).length, version: MANIFEST.version};
+// What is saved of the editions `langs`: files saved, files in all, bytes still to fetch.
+function status(cache, langs) {
+  return savedPaths(cache).then(function (saved) {
+    var have = {};
+    saved.forEach(function (p) { have[p] = true; });
+    var paths = editionPaths(langs);
+    var done = paths.filter(function (p) { return have[p]; });
+    var left = paths.reduce(function (sum, p) { return have[p] ? sum : sum + MANIFEST.files[p][1]; }, 0);
+    return {type: "status", done: done.length, total: paths.length, bytes: left, version: MANIFEST.version,
+            pages: saved.filter(function (p) { return /\.html$/.test(p); })};
   });
 }
 
@@ -172,15 +231,20 @@ self.addEventListener("message", function (event) {
   var port = event.ports && event.ports[0];
   var type = event.data && event.data.type;
   if (!port) return;
+  var langs = ((event.data && event.data.editions) || [MANIFEST.default]).filter(function (lang) {
+    return Object.prototype.hasOwnProperty.call(MANIFEST.editions, lang);
+  });
   if (type === "status") {
-    event.waitUntil(caches.open(CACHE).then(status).then(function (s) { port.postMessage(s); }));
+    event.waitUntil(caches.open(CACHE).then(function (cache) {
+      return status(cache, langs);
+    }).then(function (s) { port.postMessage(s); }));
   } else if (type === "save-all") {
     event.waitUntil(caches.open(CACHE).then(function (cache) {
-      var paths = Object.keys(MANIFEST.files);
+      var paths = editionPaths(langs);
       return each(paths, function (p) { return save(cache, p); }, function (done, total) {
         port.postMessage({type: "progress", done: done, total: total});
       }).then(function (failed) {
-        return status(cache).then(function (s) {
+        return status(cache, langs).then(function (s) {
           s.type = failed ? "partial" : "saved";
           s.failed = failed;
           port.postMessage(s);

@@ -27,7 +27,7 @@ from compendium.book.vocabulary import load_vocabulary
 _TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "indexes", "targets", "downloads.md",
               "about.md", "errata.md"]
 # Labels of the titles of the top-level folders that are not parts.
-_SECTION_TITLES = {"indexes": "indexes.title", "targets": "targets.title"}
+_SECTION_TITLES = {"indexes": "indexes.title"}
 
 
 # --- events ----------------------------------------------------------------------------------

@@ -42,11 +42,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Every page's content, as sections, into the site's index; none into Material's.
+    # Every page's content, as sections, into the site's index, but a page whose front matter says
+    # `search: {exclude: true}` (the offline page); none into Material's.
     # (An English document page's Chinese original is left out of its index: it is not even parsed.)
     doc_no = str(page.meta.get("doc_no") or "")
-    _pages.append(search_page(page.url, page.title or "", without_original(html), doc_no,
-                              page_weight(page.file.src_uri)))
+    if not (page.meta.get("search") or {}).get("exclude"):
+        _pages.append(search_page(page.url, page.title or "", without_original(html), doc_no,
+                                  page_weight(page.file.src_uri)))
     page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return html
 

@@ -84,13 +84,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    # The table's section: the overview first, then the sectors in vocabulary order.
-    order = list(_shared.state.vocab.topics)
-    for item in nav.items:
-        if isinstance(item, Section) and any(isinstance(c, Page) and _shared.src_uri(c.file) == OVERVIEW
-                                             for c in item.children):
-            item.children.sort(key=lambda c: -1 if _shared.src_uri(c.file) == OVERVIEW
-                               else order.index(_shared.src_uri(c.file).split("/")[1][: -len(".md")]))
+    # The table is one entry of the navigation, its overview: the sector pages are reached from it
+    # and from each other, so that the navigation every page carries stays as short as before.
+    for i, item in enumerate(nav.items):
+        if isinstance(item, Section):
+            overview = next((c for c in item.children if isinstance(c, Page) and _shared.src_uri(c.file) == OVERVIEW),
+                            None)
+            if overview is not None:
+                overview.parent = None
+                nav.items[i] = overview
+                sectors = {id(c) for c in item.children if c is not overview}
+                nav.pages[:] = [p for p in nav.pages if id(p) not in sectors]
     return nav
 
 

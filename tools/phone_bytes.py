@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
             views = first_and_next(browser, origin + served_path(shipped), Path(tmp) / "sent.log", page_path)
             for name, view in zip(("first view", "next page"), views):
                 print(f"{name:10} {view.url}: {view.bytes:>9,} bytes in {len(view.requests)} requests")
-                for size, request in view.requests[:8]:
+                for size, request in view.requests:
                     print(f"{'':12}{size:>9,}  {request}")
     return 0
 

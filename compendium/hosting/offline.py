@@ -4,9 +4,12 @@ The build writes the manifest of the finished site (every file a reader may need
 its content and its size) into sw.js, so that the worker keeps exactly one edition and a new
 edition replaces exactly the files that changed. ``shell`` lists the files most pages load
 (stylesheets, scripts, icon): the worker saves them when it is installed, with the pages open and
-what ``pages`` says those pages load besides. Pages get a hidden notice
-that the worker's page script (assets/javascripts/offline.js) shows when a new edition takes over,
-and the 版本说明 page a button that saves the whole site.
+what ``pages`` says those pages load besides, and the offline page of each language
+(``offline``), which it shows for a page not saved when there is no network. ``editions`` names
+each language's folder; a language's edition is its pages and every other file but those ``only``
+gives to another language (its search index), so that 保存全站 fetches one language. Pages get a
+hidden notice that the worker's page script (assets/javascripts/offline.js) shows when a new
+edition takes over, and the 版本说明 page the buttons that save the site, one language at a time.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from compendium.hosting.html_scan import scripts_and_links
 
 WORKER = "sw.js"  # at the site root: a service worker's scope is its folder
 MANIFEST_LINE = "var MANIFEST = null; // written by the build (hooks/offline.py)"
-HASH_LENGTH = 16  # hex digits of SHA-256 kept per file: plenty to tell editions apart
+HASH_LENGTH = 12  # hex digits of SHA-256 kept per file (48 bits): plenty to tell two editions of a file apart
 # Not for reading: the worker itself, the server configuration, source maps, the sitemaps, and
 # the PDF booklets (downloads, fetched from the network when asked for).
 _SKIP_DIRS = ("deploy/",)
@@ -78,17 +81,31 @@ def page_subresources(page_path: str, text: str) -> set[str]:
     return out
 
 
-def manifest(site: Path, version: str) -> dict:
+OFFLINE_PAGE = "offline.md"  # the page the worker shows for a page not saved, in each language
+
+
+def manifest(site: Path, version: str, editions: dict[str, str] | None = None, only: dict[str, str] | None = None
+             ) -> dict:
     """The worker's manifest: the edition, every offline file with [hash, size], the shell (what
     most pages load), and `pages`: what a page loads beyond the shell (the target table's scripts),
-    saved with that page only, so that a first view of any other page does not fetch it."""
+    saved with that page only, so that a first view of any other page does not fetch it.
+    `editions` maps each language to its folder ("" for the default, first; "en/"), `only` a file
+    to the one language that uses it; `offline` names each language's offline page."""
+    editions = editions or {"zh": ""}
+    only = {path: lang for path, lang in (only or {}).items() if (site / path).is_file()}
+    offline = {lang: folder + OFFLINE_PAGE[: -len(".md")] + ".html" for lang, folder in editions.items()}
+    for lang, page in offline.items():
+        if not (site / page).is_file():
+            raise PageError(page, 0, "offline", f"the offline page of {lang} is missing",
+                            "Build with hooks/offline.py, which adds it.")
     files = {rel: [content_hash(data := (site / rel).read_bytes()), len(data)] for rel in offline_files(site)}
     loads = {rel: {p for p in page_subresources(rel, (site / rel).read_text(encoding="utf-8")) if p in files}
              for rel in files if rel.endswith(".html")}
     used = Counter(p for subresources in loads.values() for p in subresources)
     shell = {p for p, n in used.items() if 2 * n > len(loads)}
     pages = {rel: sorted(subresources - shell) for rel, subresources in loads.items() if subresources - shell}
-    return {"version": version, "files": files, "shell": sorted(shell), "pages": pages}
+    return {"version": version, "files": files, "shell": sorted(shell), "pages": pages,
+            "default": next(iter(editions)), "editions": editions, "only": only, "offline": offline}
 
 
 def worker_script(template: str, data: dict) -> str:
@@ -111,10 +128,31 @@ def render_notice(labels: Labels) -> str:
             f"</div>")
 
 
-def render_save_box(labels: Labels) -> str:
-    """The 版本说明 page's button that saves the whole site; hidden where no service worker can run."""
+def render_save_box(labels: Labels, other: str | None = None) -> str:
+    """The 版本说明 page's buttons that save the site for offline reading: its own language, then
+    the `other` one on request; hidden where no service worker can run. The status says how much
+    is still to be fetched before the reader starts."""
     data = " ".join(f'data-{key}="{html.escape(labels(f"offline.{key}"))}"'
                     for key in ("status", "saving", "saved", "partial"))
-    return (f'<div class="offline-save generated" data-offline-save {data} hidden>'
-            f'<button type="button" class="md-button">{html.escape(labels("offline.save"))}</button> '
-            f'<span role="status"></span></div>')
+    buttons = f'<button type="button" class="md-button" data-edition="{labels.lang}">{html.escape(labels("offline.save"))}</button>'
+    if other:
+        buttons += (f' <button type="button" class="md-button" data-edition="{other}">'
+                    f'{html.escape(labels("offline.save_other"))}</button>')
+    return (f'<div class="offline-save generated" data-offline-save data-lang="{labels.lang}" {data} hidden>'
+            f'{buttons} <span role="status"></span></div>')
+
+
+def render_offline_page(labels: Labels, pages: list[tuple[str, str]]) -> str:
+    """The Markdown of offline.html: what the worker shows, with no network, for a page not saved;
+    `pages` are (URL relative to the page, title) of every page of its edition: offline.js shows
+    those saved, the rest stay hidden; without a worker the page explains itself."""
+    items = "".join(f'<li data-offline-page="{html.escape(url)}" hidden><a href="{html.escape(url)}">'
+                    f"{html.escape(title)}</a></li>" for url, title in pages)
+    return (f"---\ntitle: {labels('offline.title')}\nsearch:\n  exclude: true\nhide:\n  - toc\n  - navigation\n---\n\n"
+            f"# {labels('offline.title')}\n\n"
+            f'<div class="offline-page generated" data-search-exclude data-none="{html.escape(labels("offline.none"))}">\n'
+            f'<p data-offline-missing>{html.escape(labels("offline.missing"))}</p>\n'
+            f'<p>{html.escape(labels("offline.saved_pages"))}</p>\n'
+            f'<ul class="offline-pages">{items}</ul>\n'
+            f'<p>{html.escape(labels("offline.next_time"))}</p>\n'
+            f"{render_save_box(labels)}\n</div>\n")

@@ -85,7 +85,33 @@ def test_pages_carry_the_hidden_notice_and_the_about_page_the_button(site):
         assert notice is not None and notice.has_attr("hidden") and "generated" in notice["class"], rel
         assert notice.get_text(" ", strip=True).startswith("已更新到新版本")
     box = BeautifulSoup((site / "about.html").read_text(encoding="utf-8"), "html.parser").select_one("[data-offline-save]")
-    assert box.has_attr("hidden") and "generated" in box["class"] and box.button.get_text() == "保存全站，供离线阅读"
+    assert box.has_attr("hidden") and "generated" in box["class"]
+    # The reader's own edition first, the other language on request.
+    assert [(b["data-edition"], b.get_text()) for b in box.select("button")] == [
+        ("zh", "保存中文版全站，供离线阅读"), ("en", "也保存英文版")]
+
+
+def test_the_site_holds_nothing_no_page_loads(site):
+    # Material's lunr and search worker (the site has its own), source maps, a sitemap of None.
+    files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    assert files and not [f for f in files if f.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/"))
+                          or f.endswith(".map") or f.startswith("sitemap.xml")]
+
+
+def test_each_language_is_an_edition_of_its_own_and_has_its_offline_page(site):
+    m = manifest_of(site)
+    assert m["default"] == "zh" and m["editions"] == {"zh": "", "en": "en/"}
+    assert m["only"] == {"search/index.zh.js": "zh", "search/index.en.js": "en"}
+    assert m["offline"] == {"zh": "offline.html", "en": "en/offline.html"}
+    for lang, rel in m["offline"].items():
+        page = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        items = page.select("[data-offline-page]")
+        assert len(items) > 37 and all(i.has_attr("hidden") for i in items), rel
+        assert all((site / rel).parent.joinpath(i["data-offline-page"]).is_file() for i in items), rel
+        assert page.select_one("[data-offline-save]") is not None
+    # Not a page of the navigation, nor of the search index.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "offline.html" not in home and "本页尚未保存" not in (site / "search/index.zh.js").read_text(encoding="utf-8")
 
 
 # --- in Chromium -------------------------------------------------------------------------------
@@ -166,9 +192,9 @@ def test_pages_read_once_open_without_network(browser, deployed):
             page.goto(base + rel)
             assert page.locator("article h1").first.is_visible(), rel
             assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky", rel
-        # The network is really off: a page not read yet cannot be had.
-        with pytest.raises(playwright_api.Error):
-            page.goto(base + "part3/index.html")
+        # The network is really off: a page not read yet is not there (the offline page stands in).
+        page.goto(base + "part3/index.html")
+        assert page.url.startswith(base + "offline.html?from=")
 
 
 def test_the_target_table_read_once_filters_without_network(browser, deployed):
@@ -184,17 +210,30 @@ def test_the_target_table_read_once_filters_without_network(browser, deployed):
         assert page.locator(".t-count").inner_text() == f"显示 {shown} / {total} 项"
 
 
+def edition_files(m: dict, lang: str) -> list[str]:
+    """The files of one language's edition, as the worker counts them."""
+    def language(path: str) -> str:
+        folder = path.split("/")[0] + "/"
+        return next((l for l, f in m["editions"].items() if f == folder), m["default"])
+    return [p for p in m["files"] if (language(p) == lang if p.endswith(".html") else m["only"].get(p, lang) == lang)]
+
+
 def test_whole_site_saved_on_request_reads_and_searches_offline(browser, deployed, site):
     base, _ = deployed
+    m = manifest_of(site)
+    chinese = edition_files(m, "zh")
+    assert len(chinese) < 0.7 * len(m["files"]) and "search/index.en.js" not in chinese
     with reader(browser, base, "about.html") as (ctx, page):
         box = page.locator("[data-offline-save]")
         assert box.is_visible()
         page.wait_for_function(f"() => document.querySelector('{SAVED}').textContent !== ''")
-        box.locator("button").click()
+        # Before it starts, the reader learns how much it will fetch (what is not saved yet, at most).
+        status = page.locator(SAVED).inner_text()
+        assert re.fullmatch(r"本机已保存 \d+ / " + str(len(chinese)) + r" 个文件；全部保存还需下载至多 \d+\.\d MB。", status)
+        box.locator("button[data-edition=zh]").click()
         page.wait_for_function(f"() => document.querySelector('{SAVED}').textContent.includes('已保存全站')",
                                timeout=120_000)
-        total = len(manifest_of(site)["files"])
-        assert page.locator(SAVED).inner_text() == f"已保存全站（{total} 个文件），断网时也可阅读。"
+        assert page.locator(SAVED).inner_text() == f"已保存全站（{len(chinese)} 个文件），断网时也可阅读。"
         ctx.set_offline(True)
         # Pages of every kind and folder depth, most never opened (the manifest test covers every file).
         kinds = page_kinds(site)
@@ -206,6 +245,39 @@ def test_whole_site_saved_on_request_reads_and_searches_offline(browser, deploye
             assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky", kind
         page.goto(base + "index.html")
         assert search_finds(page, "5G基站", "part2/5g-development.html"), "no search offline"
+        # The English edition was not asked for: its pages are not saved (nor its offline page).
+        page.goto(base + "en/index.html")
+        assert page.url == base + "offline.html?from=en%2Findex.html"
+
+
+def test_a_page_not_saved_opened_offline_shows_the_offline_page_with_the_pages_that_are(browser, deployed):
+    base, _ = deployed
+    with reader(browser, base, "index.html") as (ctx, page):
+        page.goto(base + "part1/on-high-quality-development.html")  # online: the offline page is kept
+        page.wait_for_timeout(500)
+        ctx.set_offline(True)
+        page.goto(base + "part3/xuzhou.html")
+        assert page.url == base + "offline.html?from=part3%2Fxuzhou.html"
+        assert page.locator("article h1").inner_text().startswith("本页尚未保存")
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+        shown = page.locator("[data-offline-page]:not([hidden]) a")
+        shown.first.wait_for()
+        assert set(shown.evaluate_all("links => links.map(a => a.getAttribute('href'))")) == {
+            "index.html", "part1/on-high-quality-development.html"}
+        assert page.locator("[data-offline-save]").is_visible()
+        # A saved page listed there opens offline.
+        page.locator(".offline-pages a[href='part1/on-high-quality-development.html']").click()
+        page.wait_for_load_state()
+        assert page.locator("article h1").first.is_visible()
+        # An English page opened online: then the English offline page stands in for English pages.
+        ctx.set_offline(False)
+        page.goto(base + "en/part1/index.html")
+        page.goto(base + "en/part2/index.html")
+        page.wait_for_timeout(500)
+        ctx.set_offline(True)
+        page.goto(base + "en/part3/xuzhou.html")
+        assert page.url.startswith(base + "en/offline.html?from=")
+        assert page.locator("article h1").inner_text().startswith("This page is not saved yet")
 
 
 def test_new_edition_is_taken_up_and_announced(browser, deployed, site, next_edition):

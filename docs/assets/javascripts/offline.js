@@ -1,6 +1,8 @@
 /* Offline reading on phones: registers the service worker (sw.js at the site root) where browsers
  * allow one (https, or localhost), shows the notice 已更新到新版本 when the worker has taken up a
- * new edition, and runs the button of the 版本说明 page that saves the whole site.
+ * new edition, runs the buttons of the 版本说明 page that save the site (one language at a time,
+ * saying first how much that will fetch) and, on the offline page the worker shows for a page not
+ * saved, lists the pages that are.
  * Where there is no service worker (plain-http intranets, file://, old browsers) it does nothing:
  * the site works as it is. The notice and the button are written by the build (hooks/offline.py),
  * hidden; their words come from data/labels.yml.
@@ -13,8 +15,9 @@
   var root = new URL("../../", document.currentScript.src).href;
   var EDITION = "offline-edition " + root; // localStorage: the edition this browser last read
 
-  // Send a message to the active worker; `progress` gets its progress reports, the promise its answer.
-  function ask(type, progress) {
+  // Send a message to the active worker about the editions `editions` (languages; by default the
+  // worker's default); `progress` gets its progress reports, the promise its answer.
+  function ask(type, progress, editions) {
     return container.ready.then(function (registration) {
       return new Promise(function (resolve) {
         var channel = new MessageChannel();
@@ -25,7 +28,7 @@
             resolve(event.data);
           }
         };
-        registration.active.postMessage({type: type}, [channel.port2]);
+        registration.active.postMessage({type: type, editions: editions}, [channel.port2]);
       });
     });
   }
@@ -62,24 +65,59 @@
     }).catch(function () {});
   });
 
-  // --- the button that saves the whole site ---------------------------------------------------
+  // --- the offline page: the pages saved on this device ------------------------------------------
+
+  var saved = document.querySelectorAll("[data-offline-page]");
+  if (saved.length) {
+    ask("status").then(function (status) {
+      var have = {};
+      status.pages.forEach(function (p) { have[p] = true; });
+      // This page's folder in the site (en/ for English): its list links within it.
+      var here = location.href.split("?")[0].split("#")[0];
+      var folder = here.slice(root.length, here.lastIndexOf("/") + 1);
+      var shown = 0;
+      Array.prototype.forEach.call(saved, function (item) {
+        if (have[folder + item.getAttribute("data-offline-page")]) {
+          item.hidden = false;
+          shown++;
+        }
+      });
+      var list = document.querySelector(".offline-pages");
+      if (!shown && list) {
+        var none = document.createElement("li");
+        none.textContent = list.parentNode.getAttribute("data-none") || "";
+        list.appendChild(none);
+      }
+    });
+  }
+
+  // --- the buttons that save the site, one language at a time ------------------------------------
 
   var box = document.querySelector("[data-offline-save]");
   if (!box) return;
-  var button = box.querySelector("button");
+  var buttons = Array.prototype.slice.call(box.querySelectorAll("button[data-edition]"));
   var output = box.querySelector("[role=status]");
+  var own = [box.getAttribute("data-lang")];
+
+  function size(bytes) {
+    return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " kB";
+  }
 
   function say(template, message) {
-    output.textContent = template.replace("{done}", message.done).replace("{total}", message.total);
+    output.textContent = template.replace("{done}", message.done).replace("{total}", message.total)
+      .replace("{size}", size(message.bytes || 0));
   }
 
   box.hidden = false;
-  ask("status").then(function (message) { say(box.dataset.status, message); });
-  button.addEventListener("click", function () {
-    button.disabled = true;
-    ask("save-all", function (message) { say(box.dataset.saving, message); }).then(function (message) {
-      say(message.type === "saved" ? box.dataset.saved : box.dataset.partial, message);
-      button.disabled = false;
+  ask("status", null, own).then(function (message) { say(box.dataset.status, message); });
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      var editions = [button.getAttribute("data-edition")];
+      buttons.forEach(function (b) { b.disabled = true; });
+      ask("save-all", function (message) { say(box.dataset.saving, message); }, editions).then(function (message) {
+        say(message.type === "saved" ? box.dataset.saved : box.dataset.partial, message);
+        buttons.forEach(function (b) { b.disabled = false; });
+      });
     });
   });
 })();
