@@ -31,11 +31,8 @@ MARKER = "<!-- offline-save -->"
 
 @event_priority(_shared.AFTER_I18N)  # after a language edition has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # The offline page of the language being built: every document listed, in book order.
-    labels = _labels(config)
-    pages = [("index.html", config.site_name)] + [
-        (doc.url, doc.meta.title_in(labels.lang)) for doc in _shared.state.documents.values()]
-    _shared.add_page(files, config, OFFLINE_PAGE, render_offline_page(labels, pages))
+    # The offline page of the language being built.
+    _shared.add_page(files, config, OFFLINE_PAGE, render_offline_page(_labels(config)))
     return files
 
 
@@ -81,8 +78,8 @@ def _editions(config: MkDocsConfig) -> dict[str, str]:
     if not i18n:
         return {"zh": ""}
     langs = [i18n.default_language] + [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    return {lang: _shared.language_folder(config, lang) + ("/" if _shared.language_folder(config, lang) else "")
-            for lang in langs}
+    folders = {lang: _shared.language_folder(config, lang) for lang in langs}
+    return {lang: f"{folder}/" if folder else "" for lang, folder in folders.items()}
 
 
 def _labels(config: MkDocsConfig):

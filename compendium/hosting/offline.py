@@ -142,17 +142,15 @@ def render_save_box(labels: Labels, other: str | None = None) -> str:
             f'{buttons} <span role="status"></span></div>')
 
 
-def render_offline_page(labels: Labels, pages: list[tuple[str, str]]) -> str:
-    """The Markdown of offline.html: what the worker shows, with no network, for a page not saved;
-    `pages` are (URL relative to the page, title) of every page of its edition: offline.js shows
-    those saved, the rest stay hidden; without a worker the page explains itself."""
-    items = "".join(f'<li data-offline-page="{html.escape(url)}" hidden><a href="{html.escape(url)}">'
-                    f"{html.escape(title)}</a></li>" for url, title in pages)
-    return (f"---\ntitle: {labels('offline.title')}\nsearch:\n  exclude: true\nhide:\n  - toc\n  - navigation\n---\n\n"
+def render_offline_page(labels: Labels) -> str:
+    """The Markdown of offline.html: what the worker shows, with no network, for a page not saved.
+    offline.js fills its list with the pages of its language saved on the device (each titled as
+    its saved copy is); without a worker the page explains itself and links home."""
+    return (f"---\ntitle: {labels('offline.title')}\ntemplate: offline.html\nsearch:\n  exclude: true\n---\n\n"
             f"# {labels('offline.title')}\n\n"
             f'<div class="offline-page generated" data-search-exclude data-none="{html.escape(labels("offline.none"))}">\n'
-            f'<p data-offline-missing>{html.escape(labels("offline.missing"))}</p>\n'
+            f'<p>{html.escape(labels("offline.missing"))}</p>\n'
             f'<p>{html.escape(labels("offline.saved_pages"))}</p>\n'
-            f'<ul class="offline-pages">{items}</ul>\n'
+            f'<ul class="offline-pages"><li><a href="index.html">{html.escape(labels("offline.home"))}</a></li></ul>\n'
             f'<p>{html.escape(labels("offline.next_time"))}</p>\n'
             f"{render_save_box(labels)}\n</div>\n")

@@ -70,7 +70,8 @@ def target_table_pages(site: Path, edition: str = "") -> tuple[str, str] | None:
 
 def page_kinds(site: Path) -> dict[str, str]:
     """One page of every kind a reader meets, by kind; every generated page is a kind of its own,
-    except the target table's sector pages, one kind (the largest stands for them)."""
+    except the target table's sector pages, one kind (the largest stands for them), and the
+    offline page that the service worker shows (no header, no navigation)."""
     docs = document_pages(site)
     count = lambda rel, pattern: len(re.findall(pattern, (site / rel).read_text(encoding="utf-8")))
     kinds = {
@@ -85,7 +86,9 @@ def page_kinds(site: Path) -> dict[str, str]:
         "downloads": "downloads.html",
         "404": "404.html",
     }
-    kinds.update({f"generated {rel}": rel for rel in generated_pages(site) if not rel.startswith("targets/")})
+    # (The offline page, which only the service worker shows, is tested where it is: hosting/test_offline.)
+    kinds.update({f"generated {rel}": rel for rel in generated_pages(site)
+                  if not rel.startswith("targets/") and rel != "offline.html"})
     if table := target_table_pages(site):
         kinds.update({"target table overview": table[0], "target table": table[1]})
     # The English edition (en/): its pages are the Chinese edition's kinds in English; a document's

@@ -67,28 +67,43 @@
 
   // --- the offline page: the pages saved on this device ------------------------------------------
 
-  var saved = document.querySelectorAll("[data-offline-page]");
-  if (saved.length) {
-    ask("status").then(function (status) {
-      var have = {};
-      status.pages.forEach(function (p) { have[p] = true; });
-      // This page's folder in the site (en/ for English): its list links within it.
-      var here = location.href.split("?")[0].split("#")[0];
-      var folder = here.slice(root.length, here.lastIndexOf("/") + 1);
-      var shown = 0;
-      Array.prototype.forEach.call(saved, function (item) {
-        if (have[folder + item.getAttribute("data-offline-page")]) {
-          item.hidden = false;
-          shown++;
-        }
-      });
-      var list = document.querySelector(".offline-pages");
-      if (!shown && list) {
+  // The list of the offline page (offline.html of this language's folder) gets every page of that
+  // folder saved on the device, titled as its saved copy is (read through the worker's cache).
+  var list = document.querySelector(".offline-pages");
+  if (list) {
+    var here = location.href.split("?")[0].split("#")[0];
+    var folder = here.slice(root.length, here.lastIndexOf("/") + 1); // "" or "en/"
+    var home = folder + "index.html";
+    ask("status", null, [box0Lang()]).then(function (status) {
+      var mine = status.pages.filter(function (p) {
+        return p !== home && p.indexOf(folder) === 0 && !/(^|\/)(offline|404)\.html$/.test(p)
+          && (folder || p.indexOf("/") < 0 || !/^[a-z]{2}\//.test(p));
+      }).sort();
+      if (!mine.length && status.pages.indexOf(home) < 0) {
+        list.innerHTML = "";
         var none = document.createElement("li");
         none.textContent = list.parentNode.getAttribute("data-none") || "";
         list.appendChild(none);
+        return;
       }
+      mine.forEach(function (path) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = root + path;
+        link.textContent = path;
+        item.appendChild(link);
+        list.appendChild(item);
+        fetch(root + path).then(function (response) { return response.text(); }).then(function (text) {
+          var title = /<title>([^<]*)<\/title>/.exec(text);
+          if (title) link.textContent = title[1].split(" - ")[0].replace(/&amp;/g, "&").replace(/&quot;/g, "\"");
+        }).catch(function () {});
+      });
     });
+  }
+
+  function box0Lang() {
+    var b = document.querySelector("[data-offline-save]");
+    return b ? b.getAttribute("data-lang") : undefined;
   }
 
   // --- the buttons that save the site, one language at a time ------------------------------------
