@@ -141,8 +141,9 @@ def index_of(site, lang: str) -> dict:
 
 
 def edition_pages(site, lang: str) -> set[str]:
-    """The pages of an edition (the 404 page aside), site-relative."""
-    found = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html"}
+    """The pages of an edition, site-relative: the 404 page aside, and the offline page, which only
+    the service worker shows (its front matter leaves it out of the index)."""
+    found = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name not in ("404.html", "offline.html")}
     return {p for p in found if p.startswith("en/") == (lang == "en")}
 
 
