@@ -74,7 +74,7 @@
     var here = location.href.split("?")[0].split("#")[0];
     var folder = here.slice(root.length, here.lastIndexOf("/") + 1); // "" or "en/"
     var home = folder + "index.html";
-    ask("status", null, [box0Lang()]).then(function (status) {
+    ask("status", null, [saveBoxLanguage()]).then(function (status) {
       var mine = status.pages.filter(function (p) {
         return p !== home && p.indexOf(folder) === 0 && !/(^|\/)(offline|404)\.html$/.test(p)
           && (folder || p.indexOf("/") < 0 || !/^[a-z]{2}\//.test(p));
@@ -101,7 +101,8 @@
     });
   }
 
-  function box0Lang() {
+  // The language of the page's 保存全站 box (the offline page has one), or none: the worker's default.
+  function saveBoxLanguage() {
     var b = document.querySelector("[data-offline-save]");
     return b ? b.getAttribute("data-lang") : undefined;
   }
