@@ -2,14 +2,19 @@
 
 The zip is named with the edition's version and build date (xuexi-0.1.0+abc1234-2026-11-28.zip) and
 holds one folder of that name, so that it unpacks to a site that opens from file:// (index.html).
-Entries are sorted and dated with the build date, so that the same build gives the same bytes.
+Entries are sorted and dated with the build's moment (SOURCE_DATE_EPOCH, to the two seconds a zip
+records), so that the same build gives the same bytes, and two builds of one day give unpacked files
+of different times: nginx's ETag is the file's time and size, and a second edition dated like the
+first would answer a browser (and the service worker) 304 for files whose content changed.
 Run by tools/release.sh: ``python -m compendium.hosting.release SITE_DIR OUT_DIR``.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -23,9 +28,9 @@ def release_name(version: str, date: str) -> str:
     return f"{PREFIX}-{version}-{date}"
 
 
-def write_zip(site: Path, out: Path, name: str, date: str) -> Path:
-    """Zip every file of `site` under the folder `name`, entries sorted and dated `date`."""
-    stamp = dt.date.fromisoformat(date).timetuple()[:3] + (0, 0, 0)
+def write_zip(site: Path, out: Path, name: str, moment: dt.datetime) -> Path:
+    """Zip every file of `site` under the folder `name`, entries sorted and dated `moment` (UTC)."""
+    stamp = moment.astimezone(dt.timezone.utc).timetuple()[:6]
     path = out / f"{name}.zip"
     out.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -51,7 +56,8 @@ def main(argv: list[str]) -> int:
         print("usage: python -m compendium.hosting.release SITE_DIR OUT_DIR  (SITE_DIR: a built site)", file=sys.stderr)
         return 2
     info = build_info()  # the same commit and SOURCE_DATE_EPOCH as the build: tools/release.sh sets it
-    path = write_zip(Path(argv[0]), Path(argv[1]), release_name(info["version"], info["date"]), info["date"])
+    moment = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()), dt.timezone.utc)
+    path = write_zip(Path(argv[0]), Path(argv[1]), release_name(info["version"], info["date"]), moment)
     print(path)
     print(write_checksum(path))
     return 0

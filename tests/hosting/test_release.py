@@ -23,12 +23,17 @@ def test_zip_is_one_folder_and_the_same_bytes_for_the_same_build(tmp_path):
     (site / "part1").mkdir(parents=True)
     (site / "index.html").write_text("首页", encoding="utf-8")
     (site / "part1" / "a.html").write_text("甲", encoding="utf-8")
-    first = write_zip(site, tmp_path / "a", "xuexi-1.0-2026-01-02", "2026-01-02").read_bytes()
-    second = write_zip(site, tmp_path / "b", "xuexi-1.0-2026-01-02", "2026-01-02").read_bytes()
+    morning = dt.datetime(2026, 1, 2, 9, 30, 14, tzinfo=dt.timezone.utc)
+    first = write_zip(site, tmp_path / "a", "xuexi-1.0-2026-01-02", morning).read_bytes()
+    second = write_zip(site, tmp_path / "b", "xuexi-1.0-2026-01-02", morning).read_bytes()
     assert first == second
     with zipfile.ZipFile(tmp_path / "a" / "xuexi-1.0-2026-01-02.zip") as z:
         assert z.namelist() == ["xuexi-1.0-2026-01-02/index.html", "xuexi-1.0-2026-01-02/part1/a.html"]
-        assert {i.date_time for i in z.infolist()} == {(2026, 1, 2, 0, 0, 0)}
+        assert {i.date_time for i in z.infolist()} == {(2026, 1, 2, 9, 30, 14)}
+    # A second build of the same day: its files carry another time, so nginx's ETags differ.
+    evening = write_zip(site, tmp_path / "c", "xuexi-1.0-2026-01-02", morning.replace(hour=17))
+    with zipfile.ZipFile(evening) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 1, 2, 17, 30, 14)}
 
 
 @pytest.fixture(scope="module")
