@@ -73,12 +73,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _shared.publish(files, config, CSV, csv_bytes(list(EXPORT_FIELDS), [list(r.values()) for r in rows]))
     # The pages are one folder down from their edition's root (targets/), which is one folder down
     # from the site root in a language edition (en/), where data and scripts are.
-    root = "../" + ("../" if _shared.language_folder(config) else "")
-    downloads = {"targets.json": root + JSON, "targets.csv": root + CSV}
+    up = "../" + ("../" if _shared.language_folder(config) else "")
+    downloads = {"targets.json": up + JSON, "targets.csv": up + CSV}
     _shared.add_page(files, config, OVERVIEW, render_overview(targets, state.documents, state.vocab, labels, downloads))
     for sector in sectors_in_order(targets, state.vocab):
         markdown = render_sector_page(sector, targets, state.documents, state.vocab, labels, downloads,
-                                      [root + path for path in SCRIPTS], english)
+                                      [up + path for path in SCRIPTS], english)
         _shared.add_page(files, config, sector_page(sector)[: -len(".html")] + ".md", markdown)
     return files
 

@@ -119,15 +119,14 @@ def render_overview(targets: list[Target], documents: dict[str, Document], vocab
     `downloads` maps a label key to a URL relative to the page."""
     sectors = sectors_in_order(targets, vocab)
     scopes = [s for s in vocab.scopes if any(t.scope == s for t in targets)]
-    page = lambda sector, query="": f"{sector}.html" + (f"?{query}" if query else "")  # noqa: E731
     head = "".join(f'<th scope="col">{html.escape(vocab.scopes[s].label(labels.lang))}</th>' for s in scopes)
     rows = []
     for sector in sectors:
         mine = [t for t in targets if t.sector == sector]
-        cells = "".join(_count_cell(sum(t.scope == s for t in mine), page(sector, f"scope={s}")) for s in scopes)
+        cells = "".join(_count_cell(sum(t.scope == s for t in mine), _sibling(sector, f"scope={s}")) for s in scopes)
         name = html.escape(vocab.topics[sector].label(labels.lang))
-        rows.append(f'<tr><th scope="row"><a href="{page(sector)}">{name}</a></th>{cells}'
-                    f'{_count_cell(len(mine), page(sector))}</tr>')
+        rows.append(f'<tr><th scope="row"><a href="{_sibling(sector)}">{name}</a></th>{cells}'
+                    f'{_count_cell(len(mine), _sibling(sector))}</tr>')
     matrix = (f'<div class="table-wrap t-overview-wrap"><table class="t-overview">'
               f'<caption>{html.escape(labels("targets.by_sector"))}</caption>'
               f'<thead><tr><th scope="col">{html.escape(labels("targets.sector"))}</th>{head}'
@@ -139,15 +138,17 @@ def render_overview(targets: list[Target], documents: dict[str, Document], vocab
         if not mine:
             continue
         links = " · ".join(
-            f'<a href="{page(s, "document=" + quote(path))}">{html.escape(vocab.topics[s].label(labels.lang))} '
+            f'<a href="{_sibling(s, "document=" + quote(path))}">{html.escape(vocab.topics[s].label(labels.lang))} '
             f'{sum(t.sector == s for t in mine)}</a>' for s in sectors if any(t.sector == s for t in mine))
-        items.append("<li>" + _format(labels("targets.document_counts"), document=html.escape(doc.meta.title_in(labels.lang)),
+        title = html.escape(doc.meta.title_in(labels.lang))
+        items.append("<li>" + _format(labels("targets.document_counts"), document=title,
                                       links=links) + "</li>")
     return (f"---\ntitle: {labels('targets.title')}\nhide:\n  - toc\n---\n\n"
             f"# {labels('targets.title')}\n\n"
             f'<p class="t-intro generated">{html.escape(labels("targets.intro").format(n=len(targets)))} '
             f'{html.escape(labels("targets.split").format(pages=len(sectors)))}</p>\n\n'
-            f'<p class="t-downloads generated">{_format(labels("targets.downloads"), links=_downloads(downloads, labels))}'
+            f'<p class="t-downloads generated">'
+            f'{_format(labels("targets.downloads"), links=_downloads(downloads, labels))}'
             f'</p>\n\n<div class="t-overview-block generated" data-search-exclude>\n{matrix}\n\n'
             f'<h2 id="by-document">{html.escape(labels("targets.by_document"))}</h2>\n'
             f'<ul class="t-by-document">{"".join(items)}</ul>\n</div>\n')
@@ -174,23 +175,31 @@ def render_sector_page(sector: str, targets: list[Target], documents: dict[str, 
     name = vocab.topics[sector].label(labels.lang)
     title = labels("targets.sector_title").format(sector=name)
     others = " · ".join(
-        f'<a href="{s}.html">{html.escape(vocab.topics[s].label(labels.lang))}</a>' if s != sector
+        f'<a href="{_sibling(s)}">{html.escape(vocab.topics[s].label(labels.lang))}</a>' if s != sector
         else f'<strong aria-current="page">{html.escape(vocab.topics[s].label(labels.lang))}</strong>'
         for s in sectors_in_order(targets, vocab))
-    nav = _format(labels("targets.sectors_nav"), overview=f'<a href="index.html">{html.escape(labels("targets.overview"))}</a>',
+    overview = f'<a href="index.html">{html.escape(labels("targets.overview"))}</a>'
+    nav = _format(labels("targets.sectors_nav"), overview=overview,
                   sectors=others)
     script_tags = "\n".join(f'<script src="{html.escape(s)}" defer></script>' for s in scripts)
     return (f"---\ntitle: {name}\nhide:\n  - toc\n---\n\n"
             f"# {title}\n\n"
-            f'<p class="t-intro generated">{html.escape(labels("targets.sector_intro").format(n=len(mine), sector=name))} '
+            f'<p class="t-intro generated">'
+            f'{html.escape(labels("targets.sector_intro").format(n=len(mine), sector=name))} '
             f'{_format(labels("targets.downloads"), links=_downloads(downloads, labels))}</p>\n\n'
-            f'<nav class="t-sectors generated" aria-label="{html.escape(labels("targets.sectors"))}" data-search-exclude>'
+            f'<nav class="t-sectors generated" aria-label="{html.escape(labels("targets.sectors"))}" '
+            f'data-search-exclude>'
             f"{nav}</nav>\n\n"
             f"{units}"
             f"{_filters(mine, documents, vocab, labels)}\n\n"
             f'<div class="t-wrap generated">\n<table class="targets" data-search-exclude>\n'
             f'<caption>{html.escape(title)}</caption>\n'
             f"<thead><tr>{head}</tr></thead>\n{body}\n</table>\n</div>\n\n{script_tags}\n")
+
+
+def _sibling(sector: str, query: str = "") -> str:
+    """A sector's page as linked from the table's other pages (its folder's), with a filter query."""
+    return sector_page(sector).rsplit("/", 1)[1] + (f"?{query}" if query else "")
 
 
 def _downloads(downloads: dict[str, str], labels: Labels) -> str:
