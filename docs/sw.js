@@ -214,7 +214,8 @@ self.addEventListener("fetch", function (event) {
 
 // --- messages from the page ---------------------------------------------------------------------
 
-// What is saved of the editions `langs`: files saved, files in all, bytes still to fetch.
+// What is saved of the editions `langs`: files saved, files in all, bytes still to fetch, and
+// the pages saved.
 function status(cache, langs) {
   return savedPaths(cache).then(function (saved) {
     var have = {};
@@ -223,7 +224,7 @@ function status(cache, langs) {
     var done = paths.filter(function (p) { return have[p]; });
     var left = paths.reduce(function (sum, p) { return have[p] ? sum : sum + MANIFEST.files[p][1]; }, 0);
     return {type: "status", done: done.length, total: paths.length, bytes: left, version: MANIFEST.version,
-            pages: saved.filter(function (p) { return /\.html$/.test(p); })};
+            pages: done.filter(function (p) { return /\.html$/.test(p); })};
   });
 }
 

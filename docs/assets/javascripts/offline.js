@@ -75,9 +75,9 @@
     var folder = here.slice(root.length, here.lastIndexOf("/") + 1); // "" or "en/"
     var home = folder + "index.html";
     ask("status", null, [saveBoxLanguage()]).then(function (status) {
+      // The worker answers with the pages of this language's edition.
       var mine = status.pages.filter(function (p) {
-        return p !== home && p.indexOf(folder) === 0 && !/(^|\/)(offline|404)\.html$/.test(p)
-          && (folder || p.indexOf("/") < 0 || !/^[a-z]{2}\//.test(p));
+        return p !== home && !/(^|\/)(offline|404)\.html$/.test(p);
       }).sort();
       if (!mine.length && status.pages.indexOf(home) < 0) {
         list.innerHTML = "";
