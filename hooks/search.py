@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from compendium.english.document_page import without_original
-from compendium.search.search_index import (WORKER_PATH, SearchPage, index_data, index_path, index_script,
+from compendium.search.search_index import (ENGINE_PATH, WORKER_PATH, SearchPage, index_data, index_path, index_script,
                                             page_weight, search_page, worker_url)
 
 _pages: list[SearchPage] = []
@@ -29,8 +29,9 @@ _pages: list[SearchPage] = []
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # A build (an edition builds one per language) starts with no pages; the worker must be there.
     _pages.clear()
-    if files.get_file_from_path(WORKER_PATH) is None:
-        raise PluginError(f"Search: docs/{WORKER_PATH} is missing; the site's search needs it.")
+    for path in (WORKER_PATH, ENGINE_PATH):
+        if files.get_file_from_path(path) is None:
+            raise PluginError(f"Search: docs/{path} is missing; the site's search needs it.")
     return files
 
 

@@ -20,7 +20,7 @@
 
 const fs = require("fs");
 const path = require("path");
-const worker = require(path.join(__dirname, "..", "docs", "assets", "javascripts", "search-worker.js"));
+const worker = require(path.join(__dirname, "..", "docs", "assets", "javascripts", "search-engine.js"));
 
 const [indexFile, queriesFile, segmentsFile] = process.argv.slice(2);
 global.self = global;

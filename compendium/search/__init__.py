@@ -4,7 +4,8 @@
   (``search/index.<lang>.js``) and the worker's URL.
 
 Reads: every page's rendered content (``hooks/search.py`` collects it). Writes: the index scripts;
-the matching is done by ``docs/assets/javascripts/search-worker.js``.
+the matching is done by ``docs/assets/javascripts/search-engine.js``, which the worker Material starts
+(``search-worker.js``) loads with the first query.
 
 Builds on: book (which pages are documents).
 """

@@ -1,6 +1,6 @@
 """The search index: a page's rendered HTML cut into sections, written as one index per language.
 
-The site's own search worker (docs/assets/javascripts/search-worker.js) reads this index; it does
+The site's own search engine (docs/assets/javascripts/search-engine.js) reads this index; it does
 the matching in the browser, where the query is known. Here the pages are only cut into the
 places a result can link to, each with its title and its words as shown on the page:
 
@@ -187,15 +187,19 @@ def index_path(lang: str) -> str:
     return f"search/index.{lang}.js"
 
 
-WORKER_PATH = "assets/javascripts/search-worker.js"
+WORKER_PATH = "assets/javascripts/search-worker.js"  # what Material's bundle starts on every page
+ENGINE_PATH = "assets/javascripts/search-engine.js"  # what the worker loads with the first query
 
 
 def worker_url(lang: str, version: str) -> str:
-    """The worker's URL from the site root, naming its language's index relative to itself.
+    """The worker's URL from the site root, naming the engine and its language's index relative to
+    itself.
 
-    `version` (the build's) keeps browsers from using an index cached from an earlier build.
+    `version` (the build's) keeps browsers from using an engine or index cached from an earlier build.
     """
-    index = posixpath.relpath(index_path(lang), posixpath.dirname(WORKER_PATH))
-    if version:
-        index += "?v=" + version
-    return f"{WORKER_PATH}?index={quote(index, safe='')}"
+    names = {"index": index_path(lang), "engine": ENGINE_PATH}
+    query = []
+    for name, path in names.items():
+        url = posixpath.relpath(path, posixpath.dirname(WORKER_PATH)) + (f"?v={version}" if version else "")
+        query.append(f"{name}={quote(url, safe='')}")
+    return f"{WORKER_PATH}?{'&'.join(query)}"

@@ -89,7 +89,8 @@ def test_the_index_is_a_script_the_worker_can_load():
 def test_the_worker_url_names_its_languages_index():
     # One index per language; the worker resolves the index relative to itself.
     assert worker_url("zh", "0.1.0+abc") == (
-        "assets/javascripts/search-worker.js?index=..%2F..%2Fsearch%2Findex.zh.js%3Fv%3D0.1.0%2Babc")
+        "assets/javascripts/search-worker.js?index=..%2F..%2Fsearch%2Findex.zh.js%3Fv%3D0.1.0%2Babc"
+        "&engine=search-engine.js%3Fv%3D0.1.0%2Babc")
     assert "index.en.js" in unquote(worker_url("en", ""))
     assert "?v=" not in unquote(worker_url("en", ""))
 

@@ -1,12 +1,12 @@
 /*
  * The search box as readers use it on a phone, beside the site's search worker
- * (search-worker.js; hooks/search.py writes the index):
+ * (search-worker.js, which loads search-engine.js; hooks/search.py writes the index):
  *
  * - Text that arrives without a key release (pasted, dictated, or committed by an input method
  *   that sends no key events) is searched too: Material reads the box on key release only.
- * - Over http(s), opening search fetches the index, so that it is on its way by the time the
- *   first query reaches the worker; a page view without search fetches nothing of it. From
- *   file://, the worker loads the index itself when search opens.
+ * - Over http(s), opening search fetches the engine and the index, so that they are on their way
+ *   by the time the first query reaches the worker; a page view without search fetches neither.
+ *   From file://, the worker loads them itself when search opens.
  */
 "use strict";
 
@@ -18,14 +18,16 @@
 
   let fetched = false;
 
-  /* Fetch the index the worker's URL names (?index=, relative to the worker), once. */
+  /* Fetch the engine and the index the worker's URL names (relative to the worker), once. */
   function prefetch() {
     if (fetched || location.protocol === "file:") return;
     fetched = true;
     const config = JSON.parse(document.getElementById("__config").textContent);
     const worker = new URL(config.search, location.href);
-    const index = worker.searchParams.get("index");
-    if (index) fetch(new URL(index, worker)).catch(() => { fetched = false; });
+    for (const name of ["engine", "index"]) {
+      const url = worker.searchParams.get(name);
+      if (url) fetch(new URL(url, worker)).catch(() => { fetched = false; });
+    }
   }
 
   input.addEventListener("focus", prefetch);
