@@ -105,6 +105,12 @@ def site_finished(config: MkDocsConfig) -> bool:
     return i18n is None or not i18n.building
 
 
+def source_maps(config: MkDocsConfig) -> bool:
+    """Whether the build keeps Material's stylesheets and scripts as their source maps describe them
+    (SOURCE_MAPS=1, mkdocs.yml ``extra.source_maps``): a developer's build."""
+    return str(config.extra.get("source_maps", "")).lower() in ("1", "true", "yes")
+
+
 def language_folder(config: MkDocsConfig, lang: str | None = None) -> str:
     """The folder of a language of the edition (by default the one being built): "" for the default
     language or without mkdocs-static-i18n, else its locale (en)."""
