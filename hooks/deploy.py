@@ -34,9 +34,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(_shared.AFTER_I18N)  # after a language edition has rebuilt the file list
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # Material's search and source maps (unless asked for) are not copied into the site.
-    source_maps = str(config.extra.get("source_maps", "")).lower() in ("1", "true", "yes")
-    for file in [f for f in files if unused(f.dest_uri, source_maps)]:
+    # Material's search, its icon (the site has its own) and source maps (unless asked for) are not
+    # copied into the site.
+    favicon = str(config.theme["favicon"])
+    for file in [f for f in files if unused(f.dest_uri, _shared.source_maps(config), favicon)]:
         files.remove(file)
     return files
 

@@ -166,7 +166,7 @@ def test_document_headers_on_documents_only_and_the_common_ones_on_every_answer(
     base, folder = served
     csp = shipped_csp(folder)
     documents = ("index.html", "part1/index.html", "no-such-page.html", "sw.js", "assets/javascripts/search-worker.js")
-    assets = ("assets/stylesheets/extra.css", "assets/images/favicon.png", "assets/javascripts/reader.js",
+    assets = ("assets/stylesheets/extra.css", "assets/images/favicon.svg", "assets/javascripts/reader.js",
               "data/targets.json", "search/index.zh.js")
     for rel in documents + assets:
         status, headers, _ = get(base + rel)
