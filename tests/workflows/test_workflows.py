@@ -1,7 +1,7 @@
 """The workflows of .github/workflows/ (GitHub, Gitea, Forgejo): actionlint and zizmor find nothing,
-offline; the test job runs the README's test command in the Debian that tools/setup.sh knows, as
-.ci/run does; a run keeps the site, the booklets and the release zip; actions are pinned by commit;
-no job may write.
+offline; the test jobs run the README's test command in the Debian that tools/setup.sh knows, as
+.ci/run does; a run keeps the site, the booklets and the release zip; a tag is checked before it is
+released; actions are pinned by commit; only the job that makes a release may write.
 
 The linters are those requirements.txt pins, from the virtualenv running the tests; a missing one
 fails the test (run tools/setup.sh), never skips it.
@@ -21,7 +21,8 @@ from support.project import ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent  # the virtualenv's commands: the linters of requirements.txt
 IMAGE = "python:3.11-bookworm"  # Debian 12 with Python 3.11: what tools/setup.sh expects, as root
-TEST_JOBS = [("site.yml", "test")]
+TEST_JOBS = [("site.yml", "test"), ("release.yml", "build")]
+RELEASE_JOB = ("release.yml", "publish")  # the one job that may write (contents: the release)
 
 
 def linter(name: str) -> Path:
@@ -103,6 +104,20 @@ def test_a_run_keeps_the_site_the_booklets_and_the_zip():
     assert {"./tools/pdf.sh", "./tools/release.sh --no-pdf", ".venv/bin/mkdocs build --strict"} <= set(commands)
 
 
+def test_a_tag_is_checked_before_it_is_tested_built_and_released():
+    spec = workflow("release.yml")
+    on = spec.get("on", spec.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert on == {"push": {"tags": ["v*"]}}
+    commands = runs(spec["jobs"]["build"])
+    order = [next(i for i, c in enumerate(commands) if c.startswith(start))
+             for start in ("bash tools/setup.sh", ".venv/bin/python tools/check_release_tag.py \"$GITHUB_REF_NAME\"",
+                           readme_test_command(), "./tools/release.sh")]
+    assert order == sorted(order), "the tag is checked after set-up and before the tests and the build"
+    publish = spec["jobs"]["publish"]
+    assert publish["needs"] == "build"
+    assert any(c.startswith('gh release create "$GITHUB_REF_NAME"') for c in runs(publish))
+
+
 # --- pins and permissions ----------------------------------------------------------------------
 
 
@@ -116,7 +131,7 @@ def test_every_action_is_pinned_by_commit_with_its_version_named():
                 assert re.fullmatch(r"\s+# v\d+(\.\d+)*", comment), f"{where}: name the version in a comment (# v4.2.2)"
 
 
-def test_permissions_are_read_only():
+def test_permissions_are_read_only_but_for_the_job_that_makes_the_release():
     for path in workflow_files():
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert spec.get("permissions") == {"contents": "read"}, f"{path.name}: start from permissions: contents: read"
@@ -124,4 +139,5 @@ def test_permissions_are_read_only():
             permissions = job.get("permissions") or {}
             assert isinstance(permissions, dict), f"{path.name} {name}: list the permissions one by one"
             writes = {scope for scope, level in permissions.items() if level == "write"}
-            assert not writes, f"{path.name} {name}: writes {sorted(writes)}, should write nothing"
+            expected = {"contents"} if (path.name, name) == RELEASE_JOB else set()
+            assert writes == expected, f"{path.name} {name}: writes {sorted(writes) or 'nothing'}, should write {sorted(expected) or 'nothing'}"
