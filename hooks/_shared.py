@@ -154,9 +154,12 @@ def publish_file(files: Files, config: MkDocsConfig, site_path: str, abs_path: s
     return _put(files, File.generated(config, site_path, abs_src_path=abs_path))
 
 
-def add_asset(files: Files, config: MkDocsConfig, site_path: str, abs_path: str) -> File:
-    """Put a file on disk (a vendored script, its licence) into the built site at `site_path`;
-    an asset of the pages, not a download."""
+def add_asset(files: Files, config: MkDocsConfig, site_path: str, abs_path: str | None = None,
+              content: bytes | None = None) -> File:
+    """Put a file on disk (a vendored script, its licence), or `content` (the site's stylesheet), into
+    the built site at `site_path`; an asset of the pages, not a download."""
+    if content is not None:
+        return _put(files, File.generated(config, site_path, content=content))
     return _put(files, File.generated(config, site_path, abs_src_path=abs_path))
 
 

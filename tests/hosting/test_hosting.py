@@ -150,7 +150,7 @@ def test_hashed_assets_are_cached_for_a_year(served):
         status, headers, body = get(base + rel)
         assert status == 200 and headers["cache-control"] == "public, max-age=31536000, immutable", rel
         assert headers["content-encoding"] == "gzip" and len(body) < (folder / rel).stat().st_size / 2, rel
-    status, headers, _ = get(base + "assets/stylesheets/extra.css")  # not hashed: revalidated
+    status, headers, _ = get(base + "assets/stylesheets/site.css")  # not hashed: revalidated
     assert status == 200 and headers["cache-control"] == "no-cache"
 
 
@@ -166,7 +166,7 @@ def test_document_headers_on_documents_only_and_the_common_ones_on_every_answer(
     base, folder = served
     csp = shipped_csp(folder)
     documents = ("index.html", "part1/index.html", "no-such-page.html", "sw.js", "assets/javascripts/search-worker.js")
-    assets = ("assets/stylesheets/extra.css", "assets/images/favicon.svg", "assets/javascripts/reader.js",
+    assets = ("assets/stylesheets/site.css", "assets/images/favicon.svg", "assets/javascripts/reader.js",
               "data/targets.json", "search/index.zh.js")
     for rel in documents + assets:
         status, headers, _ = get(base + rel)
