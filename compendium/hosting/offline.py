@@ -27,7 +27,7 @@ from compendium.hosting.html_scan import scripts_and_links
 
 WORKER = "sw.js"  # at the site root: a service worker's scope is its folder
 MANIFEST_LINE = "var MANIFEST = null; // written by the build (hooks/offline.py)"
-HASH_LENGTH = 12  # hex digits of SHA-256 kept per file (48 bits): plenty to tell two editions of a file apart
+HASH_LENGTH = 8  # hex digits of SHA-256 kept per file (32 bits): plenty to tell two editions of a file apart
 # Not for reading: the worker itself, the server configuration, source maps, the sitemaps, and
 # the PDF booklets (downloads, fetched from the network when asked for).
 _SKIP_DIRS = ("deploy/",)
