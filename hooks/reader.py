@@ -39,5 +39,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The controls the script places (text size, paragraph links, notice), labelled from data/.
+    # The controls the script places (text size, paragraph links, notice), labelled from data/; not
+    # on the offline page, which loads no reader's script (overrides/offline.html).
+    if page.meta.get("template") == "offline.html":
+        return html
     return html + page_controls(_shared.labels(config))

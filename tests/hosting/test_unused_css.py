@@ -115,6 +115,6 @@ def test_pages_look_the_same_as_with_material_whole_stylesheets(site, server, br
         assert (site / path).is_file(), path
         trimmed_styles = _styles(browser, server + path, site, False, scheme, size, steps)
         whole_styles = _styles(browser, server + path, site, True, scheme, size, steps)
-        assert len(trimmed_styles) > 50, path
+        assert len(trimmed_styles) > 30, path  # a page, not an error
         differ = [a[0] for a, b in zip(trimmed_styles, whole_styles) if a != b]
         assert len(trimmed_styles) == len(whole_styles) and not differ, (path, scheme, differ[:10])
