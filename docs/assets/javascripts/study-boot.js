@@ -1,0 +1,155 @@
+/* 我的学习 on every page, kept small because every page loads it (the build strips its comments):
+ * the device's record; on a document page, reading progress (read once the end of its text has
+ * been on screen, or on a tap of 标为已读, a button the build writes) and the place the reader is
+ * at; the link to 我的学习 in the header (the navigation's entry, placed as reader.js places 字号);
+ * the ¶ tools reachable from the keyboard (paragraphs and rows take focus; Enter opens their tools
+ * as a tap does). Everything else is study.js, loaded when the reader first uses a tool (a tap on a
+ * paragraph or row, a selection, a remark's 收藏) or when the record has something to show on the
+ * page (marks, a place to go back to, progress). Nothing leaves the device.
+ *
+ * The record is one localStorage entry, "study <site root>" (the site's root, as offline.js
+ * namespaces its entry: Chromium gives every file:// page one storage), shared by both editions:
+ *   {version: 1, read: {page: time}, places: {page: {id, t, title}}, last: page, items: {key: item}}
+ * with pages named from their edition's root ("part2/5g-development.html", for en/… too). A record
+ * this script cannot read (a newer version, or damaged) is never written over.
+ * ES5 style for Chromium 86 (tests/reader/chromium86.mjs).
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !window.URL) return;
+  // This file is assets/javascripts/study-boot.js: the site root is two folders up.
+  var root = new URL("../../", script.src).href, KEY = "study " + root;
+  var path = location.href.split(/[?#]/)[0].slice(root.length);
+  var page = path.replace(/^en\//, "");
+  var BLOCK = "article p[id], article li[id], article tr[id]", PARAGRAPH = /(^|-)p\d+$/;
+  var problem = ""; // "off": no storage; "newer": a record not to be written over
+  var record, readButton, waiting = [], placeTimer = 0, selectionTimer = 0;
+
+  function load() {
+    var text;
+    try { text = localStorage.getItem(KEY); } catch (e) { problem = "off"; return null; }
+    try {
+      var r = text ? JSON.parse(text) : { version: 1, read: {}, places: {}, items: {} };
+      if (r.version === 1 && r.read && r.places && r.items) return r;
+    } catch (e) { /* damaged: kept as it is */ }
+    problem = "newer";
+    return null;
+  }
+
+  // Change the record with `fn` and write it: "" when done, else why not ("full", "off", "newer").
+  function change(fn) {
+    var r = load();
+    if (!r) return problem;
+    fn(r);
+    try {
+      localStorage.setItem(KEY, JSON.stringify(r));
+    } catch (e) {
+      return e.name === "QuotaExceededError" || e.code === 22 ? "full" : "off";
+    }
+    record = r;
+    return "";
+  }
+
+  record = load() || { read: {}, places: {}, items: {} };
+
+  // study.js, loaded once, then `fn(its tools)`.
+  function tools(fn) {
+    if (boot.tools) return fn(boot.tools);
+    if (waiting.push(fn) > 1) return;
+    var s = document.createElement("script");
+    s.src = root + "assets/javascripts/study.js";
+    document.head.appendChild(s);
+  }
+
+  var boot = window.studyBoot = {
+    root: root, page: page, home: root + path.slice(0, path.length - page.length), load: load, change: change,
+    problem: function () { return problem; }, BLOCK: BLOCK, PARAGRAPH: PARAGRAPH,
+    ready: function (t) {
+      boot.tools = t;
+      while (waiting.length) waiting.shift()(t);
+    }
+  };
+
+  function setRead(done) {
+    change(function (r) { if (done) r.read[page] = Date.now(); else delete r.read[page]; });
+    readButton.setAttribute("aria-pressed", !!record.read[page]);
+  }
+
+  // The block at the top of the screen, a moment after the reader stops scrolling.
+  function keepPlace() {
+    clearTimeout(placeTimer);
+    placeTimer = setTimeout(function () {
+      var top = window.compendiumReader.topBlock(), h1 = document.querySelector("article h1");
+      if (top && top.id) {
+        change(function (r) {
+          r.places[page] = { id: top.id, t: Date.now(), title: h1.firstChild.textContent.trim() };
+          r.last = page;
+        });
+      }
+    }, 600);
+  }
+
+  function onClick(event) {
+    var t = event.target, block;
+    if (!t.closest) return;
+    if (t.closest("[data-study-read]")) return setRead(!record.read[page]);
+    if (t.closest("[data-study-remark]")) return tools(function (s) { s.bookmarkRemark(t); });
+    block = !t.closest("a, button, input, label, summary, textarea, .generated") && t.closest(BLOCK);
+    if (block) tools(function (s) { s.open(block, event.detail === 0); });
+  }
+
+  function onKey(event) {
+    var t = event.target;
+    if ((event.key === "Enter" || event.key === " ") && t.tabIndex === 0 && t.matches(BLOCK)) {
+      event.preventDefault();
+      t.click();
+    }
+  }
+
+  // A selection: study.js offers to mark the selected words, where they are inside one paragraph.
+  function onSelection() {
+    clearTimeout(selectionTimer);
+    selectionTimer = setTimeout(function () {
+      if (!getSelection().isCollapsed) tools(function (t) { t.offer(); });
+    }, 400);
+  }
+
+  // After reader.js has placed 字号 (its listener came first), in the same task: the room the
+  // header keeps for both from the first paint (study.css) is taken at once.
+  function init() {
+    var header = document.querySelector(".md-header__inner"), entry = document.querySelector(".md-nav--primary a[href$='study.html']");
+    var blocks = document.querySelectorAll(BLOCK), i, show = record.places[page] || record.last && document.querySelector(".study-progress");
+    if (header && entry) {
+      var link = header.appendChild(document.createElement("a"));
+      link.className = "study-link generated";
+      link.href = entry.href;
+      link.title = entry.textContent.trim();
+    }
+    for (i = 0; i < blocks.length; i++) {
+      if (PARAGRAPH.test(blocks[i].id) || /^TR$/.test(blocks[i].nodeName) && !/-r0$/.test(blocks[i].id)) blocks[i].tabIndex = 0;
+    }
+    document.addEventListener("click", onClick);
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("selectionchange", onSelection);
+    readButton = document.querySelector("[data-study-read]");
+    if (readButton) {
+      readButton.setAttribute("aria-pressed", !!record.read[page]);
+      var texts = document.querySelectorAll("article p[id], article li[id]"), last = texts[texts.length - 1];
+      var reached = function () { if (!record.read[page]) setRead(true); };
+      if (window.IntersectionObserver) {
+        var io = new IntersectionObserver(function (e) { if (e[0].isIntersecting) { io.disconnect(); reached(); } });
+        io.observe(last);
+      } else {
+        addEventListener("scroll", function () { if (last.getBoundingClientRect().top < innerHeight) reached(); });
+      }
+      addEventListener("scroll", keepPlace, { passive: true });
+    }
+    // Something of the record to show here: study.js shows it.
+    for (var k in record.items) show = show || record.items[k].page === page;
+    if (show) tools(function (t) { t.show(); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
