@@ -56,25 +56,20 @@ def with_remark_bookmarks(html_text: str, labels: Labels) -> str:
 
 def progress_block(docs: list[Document], vocab: Vocabulary, labels: Labels, root: str, part: int | None = None) -> str:
     """How many documents of each part (or of `part` only) the reader has read, and on the home
-    page the document read last: filled in by study-boot.js from the device's record. `root` leads
-    from the page to its edition's root ("" or "../")."""
-    parts = [p for p in sorted(vocab.parts) if part is None or p == part]
-    rows = []
-    for n in parts:
+    page the document read last, in one paragraph that study.js fills from the device's record.
+    `root` leads from the page to its edition's root ("" or "../")."""
+    counts = []
+    for n in [p for p in sorted(vocab.parts) if part is None or p == part]:
         total = sum(1 for d in docs if d.meta.part == n)
         name = labels("study.part_short").format(cn_number=CN_PART[n], number=n)
         count = labels("study.read_count").format(read=0, total=total)
-        name_html = _attr(name) if part is not None else f'<a href="{root}part{n}/index.html">{_attr(name)}</a>'
-        rows.append(f'<li>{name_html}：<span data-study-part="part{n}/" data-total="{total}">{_attr(count)}</span></li>')
+        counts.append(f'{_attr(name)}：<span data-study-part="part{n}/" data-total="{total}">{_attr(count)}</span>')
     last = ""
     if part is None:
-        last = (f'<p class="study-progress__last" data-study-last>{_attr(labels("study.last"))}：'
-                f'<span>{_attr(labels("study.none_read"))}</span></p>')
-    return (f'<div class="study-progress generated reader-js-only" {_SKIP} '
-            f'data-format="{_attr(labels("study.read_count"))}">'
-            f'<p class="study-progress__title"><a href="{root}study.html">{_attr(labels("study.title"))}</a>'
-            f'：{_attr(labels("study.progress"))}</p>'
-            f'<ul>{"".join(rows)}</ul>{last}</div>')
+        last = f'<br>{_attr(labels("study.last"))}：<span data-study-last>{_attr(labels("study.none_read"))}</span>'
+    return (f'<p class="study-progress generated reader-js-only" {_SKIP} data-format="{_attr(labels("study.read_count"))}">'
+            f'<a href="{root}study.html">{_attr(labels("study.title"))}</a> · {_attr(labels("study.progress"))}：'
+            f'{"；".join(counts)}{last}</p>')
 
 
 def with_progress(markdown: str, block: str) -> str:
@@ -130,7 +125,7 @@ title: {labels("study.title")}
 <div class="study-page generated" {_SKIP} data-format="{L("study.read_count")}">
 <p class="study-status reader-js-only" role="status" aria-live="polite"></p>
 <h2 id="u-progress">{L("study.progress")}</h2>
-<p class="study-last reader-js-only" data-study-last>{L("study.last")}：<span>{L("study.none_read")}</span></p>
+<p class="study-last reader-js-only">{L("study.last")}：<span data-study-last>{L("study.none_read")}</span></p>
 <ol class="study-contents">{"".join(parts)}</ol>
 <div class="reader-js-only">
 <h2 id="u-bookmarks">{L("study.bookmarks")}</h2>

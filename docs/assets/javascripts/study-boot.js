@@ -1,11 +1,11 @@
 /* 我的学习 on every page, kept small because every page loads it (the build strips its comments):
  * the device's record; on a document page, reading progress (read once the end of its text has
  * been on screen, or on a tap of 标为已读, a button the build writes) and the place the reader is
- * at; the link to 我的学习 in the header (the navigation's entry, placed as reader.js places 字号);
- * the ¶ tools reachable from the keyboard (paragraphs and rows take focus; Enter opens their tools
- * as a tap does). Everything else is study.js, loaded when the reader first uses a tool (a tap on a
- * paragraph or row, a selection, a remark's 收藏) or when the record has something to show on the
- * page (marks, a place to go back to, progress). Nothing leaves the device.
+ * at; the link to 我的学习 in the header (the navigation's entry, placed as reader.js places 字号).
+ * Everything else is study.js, loaded when the reader first uses a tool (a tap on a paragraph or
+ * row, a selection, a remark's 收藏, the Tab key: study.js makes paragraphs and rows take focus) or
+ * when the record has something to show on the page (marks, a place to go back to, progress).
+ * Nothing leaves the device.
  *
  * The record is one localStorage entry, "study <site root>" (the site's root, as offline.js
  * namespaces its entry: Chromium gives every file:// page one storage), shared by both editions:
@@ -16,31 +16,29 @@
  */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  if (!script || !window.URL) return;
   // This file is assets/javascripts/study-boot.js: the site root is two folders up.
-  var root = new URL("../../", script.src).href, KEY = "study " + root;
-  var path = location.href.split(/[?#]/)[0].slice(root.length);
-  var page = path.replace(/^en\//, "");
-  var BLOCK = "article p[id], article li[id], article tr[id]", PARAGRAPH = /(^|-)p\d+$/;
-  var problem = ""; // "off": no storage; "newer": a record not to be written over
-  var record, readButton, waiting = [], placeTimer = 0, selectionTimer = 0;
+  var root = new URL("../../", document.currentScript.src).href, KEY = "study " + root;
+  var path = location.href.split(/[?#]/)[0].slice(root.length), page = path.replace(/^en\//, "");
+  var BLOCK = "article p[id], article li[id], article tr[id]";
+  var record, readButton, waiting = [], timer = 0;
 
+  // The record; null where there is no storage (problem "off") or the record is not one this
+  // script may write over (problem "newer": a newer version, or damaged).
   function load() {
-    var text;
-    try { text = localStorage.getItem(KEY); } catch (e) { problem = "off"; return null; }
     try {
-      var r = text ? JSON.parse(text) : { version: 1, read: {}, places: {}, items: {} };
+      var text = localStorage.getItem(KEY), r = text ? JSON.parse(text) : { version: 1, read: {}, places: {}, items: {} };
       if (r.version === 1 && r.read && r.places && r.items) return r;
-    } catch (e) { /* damaged: kept as it is */ }
-    problem = "newer";
+      boot.problem = "newer";
+    } catch (e) {
+      boot.problem = text === undefined ? "off" : "newer";
+    }
     return null;
   }
 
   // Change the record with `fn` and write it: "" when done, else why not ("full", "off", "newer").
   function change(fn) {
     var r = load();
-    if (!r) return problem;
+    if (!r) return boot.problem;
     fn(r);
     try {
       localStorage.setItem(KEY, JSON.stringify(r));
@@ -50,8 +48,6 @@
     record = r;
     return "";
   }
-
-  record = load() || { read: {}, places: {}, items: {} };
 
   // study.js, loaded once, then `fn(its tools)`.
   function tools(fn) {
@@ -64,12 +60,12 @@
 
   var boot = window.studyBoot = {
     root: root, page: page, home: root + path.slice(0, path.length - page.length), load: load, change: change,
-    problem: function () { return problem; }, BLOCK: BLOCK, PARAGRAPH: PARAGRAPH,
     ready: function (t) {
       boot.tools = t;
       while (waiting.length) waiting.shift()(t);
     }
   };
+  record = load() || { read: {}, places: {}, items: {} };
 
   function setRead(done) {
     change(function (r) { if (done) r.read[page] = Date.now(); else delete r.read[page]; });
@@ -78,12 +74,12 @@
 
   // The block at the top of the screen, a moment after the reader stops scrolling.
   function keepPlace() {
-    clearTimeout(placeTimer);
-    placeTimer = setTimeout(function () {
-      var top = window.compendiumReader.topBlock(), h1 = document.querySelector("article h1");
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var top = window.compendiumReader.topBlock();
       if (top && top.id) {
         change(function (r) {
-          r.places[page] = { id: top.id, t: Date.now(), title: h1.firstChild.textContent.trim() };
+          r.places[page] = { id: top.id, t: Date.now(), title: document.querySelector("article h1").firstChild.textContent.trim() };
           r.last = page;
         });
       }
@@ -91,26 +87,20 @@
   }
 
   function onClick(event) {
-    var t = event.target, block;
+    var t = event.target, block = t.closest && t.closest(BLOCK);
     if (!t.closest) return;
-    if (t.closest("[data-study-read]")) return setRead(!record.read[page]);
-    if (t.closest("[data-study-remark]")) return tools(function (s) { s.bookmarkRemark(t); });
-    block = !t.closest("a, button, input, label, summary, textarea, .generated") && t.closest(BLOCK);
-    if (block) tools(function (s) { s.open(block, event.detail === 0); });
-  }
-
-  function onKey(event) {
-    var t = event.target;
-    if ((event.key === "Enter" || event.key === " ") && t.tabIndex === 0 && t.matches(BLOCK)) {
-      event.preventDefault();
-      t.click();
+    if (t.closest("[data-study-read]")) setRead(!record.read[page]);
+    else if (t.closest("[data-study-remark]")) tools(function (s) { s.bookmarkRemark(t); });
+    else if (block && !/-r0$/.test(block.id) && !t.closest("a, button, input, label, summary, textarea, .generated")) {
+      tools(function (s) { s.open(block, event.detail === 0); });
     }
   }
 
-  // A selection: study.js offers to mark the selected words, where they are inside one paragraph.
+  // A selection (one timer with keepPlace's: nobody selects while scrolling): study.js offers to
+  // mark the selected words, where they are inside one paragraph.
   function onSelection() {
-    clearTimeout(selectionTimer);
-    selectionTimer = setTimeout(function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
       if (!getSelection().isCollapsed) tools(function (t) { t.offer(); });
     }, 400);
   }
@@ -119,23 +109,22 @@
   // header keeps for both from the first paint (study.css) is taken at once.
   function init() {
     var header = document.querySelector(".md-header__inner"), entry = document.querySelector(".md-nav--primary a[href$='study.html']");
-    var blocks = document.querySelectorAll(BLOCK), i, show = record.places[page] || record.last && document.querySelector(".study-progress");
+    var show = record.places[page] || record.last && document.querySelector(".study-progress");
     if (header && entry) {
       var link = header.appendChild(document.createElement("a"));
       link.className = "study-link generated";
       link.href = entry.href;
       link.title = entry.textContent.trim();
     }
-    for (i = 0; i < blocks.length; i++) {
-      if (PARAGRAPH.test(blocks[i].id) || /^TR$/.test(blocks[i].nodeName) && !/-r0$/.test(blocks[i].id)) blocks[i].tabIndex = 0;
-    }
-    document.addEventListener("click", onClick);
-    document.addEventListener("keydown", onKey);
+    addEventListener("click", onClick); // after reader.js's listener on the document
+    // The keyboard: study.js makes paragraphs and rows take focus, from the first Tab on.
+    addEventListener("keydown", function (event) { if (event.key === "Tab") tools(function () {}); });
     document.addEventListener("selectionchange", onSelection);
     readButton = document.querySelector("[data-study-read]");
     if (readButton) {
       readButton.setAttribute("aria-pressed", !!record.read[page]);
-      var texts = document.querySelectorAll("article p[id], article li[id]"), last = texts[texts.length - 1];
+      // Read once the last paragraph has been on screen.
+      var texts = document.querySelectorAll("article p[id]"), last = texts[texts.length - 1];
       var reached = function () { if (!record.read[page]) setRead(true); };
       if (window.IntersectionObserver) {
         var io = new IntersectionObserver(function (e) { if (e[0].isIntersecting) { io.disconnect(); reached(); } });

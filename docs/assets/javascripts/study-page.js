@@ -88,7 +88,7 @@
 
   function record() {
     var r = boot.load();
-    if (!r) say(L[WHY[boot.problem()]]);
+    if (!r) say(L[WHY[boot.problem]]);
     return r;
   }
 
@@ -105,7 +105,7 @@
       for (var p in r.read) if (p.indexOf(prefix) === 0 && docs[p]) count++;
       lines[n].textContent = format.replace("{read}", count).replace("{total}", total);
     }
-    var last = app.querySelector("[data-study-last] span"), place = r.places && r.places[r.last];
+    var last = app.querySelector("[data-study-last]"), place = r.places && r.places[r.last];
     if (place) {
       var link = el("a", "", docs[r.last] ? docs[r.last].title : place.title || r.last);
       link.href = r.last + "#" + place.id;

@@ -25,6 +25,7 @@
   var SKIP = ".generated, .reader-control, .headerlink";
   var ALL = "p[id], li[id], tr[id], figure.remark[id]";
   var INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+  var BLOCK = "article p[id], article li[id], article tr[id]", PARAGRAPH = /(^|-)p\d+$/;
 
   function clean(s) { return s.replace(INVISIBLE, "").replace(/\s+/g, " ").trim(); }
 
@@ -68,7 +69,7 @@
     var d = { what: "paragraph", cite: doc ? doc.getAttribute("data-cite") : "" };
     if (block.nodeName === "FIGURE") {
       var paras = block.querySelectorAll("blockquote [id]"), lines = [];
-      for (var i = 0; i < paras.length; i++) if (boot.PARAGRAPH.test(paras[i].id)) lines.push(textOf(paras[i]));
+      for (var i = 0; i < paras.length; i++) if (PARAGRAPH.test(paras[i].id)) lines.push(textOf(paras[i]));
       d.what = "remark";
       d.text = lines.join("\n");
       d.cite = block.querySelector("[data-cite]") ? block.querySelector("[data-cite]").getAttribute("data-cite") : d.cite;
@@ -334,8 +335,8 @@
   function offer() {
     var s = getSelection(), range = s.rangeCount && !s.isCollapsed && s.getRangeAt(0);
     var node = range && range.commonAncestorContainer;
-    var block = node && (node.nodeType === 1 ? node : node.parentNode).closest(boot.BLOCK);
-    if (!block || !boot.PARAGRAPH.test(block.id)) return;
+    var block = node && (node.nodeType === 1 ? node : node.parentNode).closest(BLOCK);
+    if (!block || !PARAGRAPH.test(block.id)) return;
     var nodes = textNodes(block), pos = 0, start = -1, end = -1;
     for (var i = 0; i < nodes.length; i++) {
       var n = nodes[i];
@@ -453,7 +454,7 @@
 
   // "已读 3 / 20 篇" on the home and part pages, and the document read last.
   function progress() {
-    var r = record(), lines = document.querySelectorAll("[data-study-part]"), last = document.querySelector("[data-study-last] span");
+    var r = record(), lines = document.querySelectorAll("[data-study-part]"), last = document.querySelector("[data-study-last]");
     for (var i = 0; i < lines.length; i++) {
       var prefix = lines[i].getAttribute("data-study-part"), total = lines[i].getAttribute("data-total"), n = 0;
       for (var p in r.read) if (p.indexOf(prefix) === 0) n++;
@@ -482,6 +483,20 @@
       var block = current;
       close();
       block.focus();
+    }
+  });
+
+  // Paragraphs and rows (not a table's header row) take focus; Enter or the space bar opens their
+  // tools, as a tap does.
+  var focusable = article.querySelectorAll("p[id], li[id], tr[id]");
+  for (var i = 0; i < focusable.length; i++) {
+    if (PARAGRAPH.test(focusable[i].id) || focusable[i].nodeName === "TR" && !/-r0$/.test(focusable[i].id)) focusable[i].tabIndex = 0;
+  }
+  document.addEventListener("keydown", function (event) {
+    var t = event.target;
+    if ((event.key === "Enter" || event.key === " ") && t.tabIndex === 0 && t.matches && t.matches(BLOCK)) {
+      event.preventDefault();
+      t.click();
     }
   });
 
