@@ -23,7 +23,8 @@ import _shared
 from compendium.book.errors import PageError
 from compendium.study.page import (PAGE, document_data, progress_block, read_button, render_study_page,
                                    with_progress, with_remark_bookmarks)
-from compendium.study.scripts import SCRIPT_LABELS, STYLESHEETS, compact_css, with_labels
+from compendium.book.labels import LANGUAGES
+from compendium.study.scripts import SCRIPT_LABELS, STYLESHEETS, compact_css, script_path, with_labels
 
 PAGE_SCRIPT = "assets/javascripts/study-page.js"
 PAGE_STYLESHEET = "assets/stylesheets/study-page.css"  # on the study page only
@@ -34,20 +35,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state, labels = _shared.state, _shared.labels(config)
     up = "../" if _shared.language_folder(config) else ""  # en/study.html → the site root's assets
     docs = list(state.documents.values())
-    _shared.add_page(files, config, PAGE, render_study_page(docs, state.vocab, labels, [up + PAGE_SCRIPT],
+    _shared.add_page(files, config, PAGE, render_study_page(docs, state.vocab, labels,
+                                                            [up + script_path(PAGE_SCRIPT, labels.lang)],
                                                             up + PAGE_STYLESHEET))
-    # The scripts with their labels written in, and the stylesheets, without their comments (where
-    # this language's build copies them).
+    # The scripts with their labels written in, one copy per language (study.js, study.en.js), and
+    # the stylesheets, without their comments (where this language's build copies them: the first).
     for path in [*SCRIPT_LABELS, *STYLESHEETS]:
         if (original := files.get_file_from_path(path)) is None:
             continue
-        text = (Path(config.docs_dir) / path).read_text(encoding="utf-8")
-        try:
-            text = compact_css(text) if path.endswith(".css") else with_labels(text, path, labels)
-        except PageError as err:
-            raise PluginError(f"Bad study script: {err}") from None
         files.remove(original)
-        files.append(File.generated(config, path, content=text))
+        text = (Path(config.docs_dir) / path).read_text(encoding="utf-8")
+        if path.endswith(".css"):
+            files.append(File.generated(config, path, content=compact_css(text)))
+            continue
+        for lang in LANGUAGES if SCRIPT_LABELS[path] else LANGUAGES[:1]:
+            try:
+                script = with_labels(text, path, labels.in_language(lang))
+            except PageError as err:
+                raise PluginError(f"Bad study script: {err}") from None
+            files.append(File.generated(config, script_path(path, lang), content=script))
     return files
 
 

@@ -3,8 +3,9 @@ leaves out their comments (and those of the study stylesheets): what every page 
 
 Each script (docs/assets/javascripts/study-boot.js, study.js, study-page.js) holds the line
 ``var LABELS = null; // written by the build (hooks/study.py)``; the build replaces it with the
-``study.*`` labels that script uses, in both languages (a script serves both editions and picks
-by the page's language), so that no label is a string in the code. The backup file's format
+``study.*`` labels that script uses, in one language, and writes one copy of the script per
+language (study.js for Chinese, study.en.js: `script_path`), so that no label is a string in the
+code and a page loads only its own language's. The backup file's format
 name and version have their home here too.
 """
 from __future__ import annotations
@@ -24,9 +25,9 @@ VERSION = 1
 SCRIPT_LABELS = {
     "assets/javascripts/study-boot.js": (),
     "assets/javascripts/study.js": (
-        "study.bookmark", "study.unbookmark", "study.highlight", "study.unhighlight", "study.note", "study.note_label",
+        "study.bookmark", "study.highlight", "study.note", "study.note_label",
         "study.save", "study.cancel", "study.delete", "study.changed_here", "study.no_storage", "study.full",
-        "study.saved", "study.too_newer", "study.resume_here", "study.resume", "study.dismiss", "reader.copy_cite"),
+        "study.saved", "study.too_newer", "study.resume_here", "study.resume", "reader.copy_cite"),
     "assets/javascripts/study-page.js": (
         "study.title", "study.empty", "study.changed", "study.changed_note", "study.go", "study.note",
         "study.delete", "study.restored", "study.bad_file", "study.newer_file", "study.no_storage", "study.full",
@@ -35,9 +36,15 @@ SCRIPT_LABELS = {
 }
 
 
-def script_labels(labels: Labels, keys: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """{language: {name: label}} for `keys` (names without their feature: ``study.save`` → ``save``)."""
-    return {lang: {key.split(".", 1)[1]: labels.in_language(lang)(key) for key in keys} for lang in LANGUAGES}
+def script_labels(labels: Labels, keys: tuple[str, ...]) -> dict[str, str]:
+    """{name: label} for `keys` in the language of `labels` (``study.save`` → ``save``)."""
+    return {key.split(".", 1)[1]: labels(key) for key in keys}
+
+
+def script_path(path: str, lang: str) -> str:
+    """Where the build writes a script in a language: study.js (Chinese, the site's default) and
+    study.en.js; a script without labels has one path."""
+    return path if lang == LANGUAGES[0] or not SCRIPT_LABELS[path] else path[: -len(".js")] + f".{lang}.js"
 
 
 def compact(script: str) -> str:
@@ -45,8 +52,7 @@ def compact(script: str) -> str:
 
     For the study scripts only, written so that this is safe: a comment is a ``/* … */`` block that
     starts a line or follows a space on one line, a line that starts with ``//``, or `` // `` after
-    code (never inside a string or a regular expression of these scripts: they hold none of these
-    sequences)."""
+    code outside quotation marks (these scripts write no such sequence in a regular expression)."""
     out, in_block = [], False
     for line in script.splitlines():
         stripped = line.strip()
@@ -58,11 +64,19 @@ def compact(script: str) -> str:
             continue
         if not stripped or stripped.startswith("//"):
             continue
-        out.append(_TRAILING.sub("", _INLINE.sub("", stripped)))
+        out.append(_without_trailing_comment(_INLINE.sub("", stripped)))
     return "\n".join(out) + "\n"
 
 
-_TRAILING = re.compile(r"\s+//\s.*$")
+def _without_trailing_comment(line: str) -> str:
+    """`line` without a `` // …`` comment after its code: the first `` // `` outside quotes."""
+    for m in re.finditer(r"\s+//\s", line):
+        before = line[: m.start()]
+        if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+            return before
+    return line
+
+
 _INLINE = re.compile(r"\s/\*[^*]*\*/")
 
 # The study stylesheets: study.css on every page, study-tools.css with study.js, study-page.css
@@ -80,8 +94,9 @@ def compact_css(css: str) -> str:
 
 
 def with_labels(script: str, path: str, labels: Labels) -> str:
-    """The script at `path` with its labels (and the backup format) written in place of LABELS_LINE,
-    compacted (`compact`); a script without labels (study-boot.js) is only compacted."""
+    """The script at `path` with its labels in the language of `labels` (and the backup format)
+    written in place of LABELS_LINE, compacted (`compact`); a script without labels
+    (study-boot.js) is only compacted."""
     if not SCRIPT_LABELS[path]:
         return compact(script)
     if LABELS_LINE not in script:

@@ -20,7 +20,7 @@
   var root = new URL("../../", document.currentScript.src).href, KEY = "study " + root;
   var path = location.href.split(/[?#]/)[0].slice(root.length), page = path.replace(/^en\//, "");
   var BLOCK = "article p[id], article li[id], article tr[id]";
-  var record, readButton, waiting = [], timer = 0;
+  var record, readButton, last, io, waiting = [], timer = 0;
 
   // The record; null where there is no storage (problem "off") or the record is not one this
   // script may write over (problem "newer": a newer version, or damaged).
@@ -49,23 +49,31 @@
     return "";
   }
 
-  // study.js, loaded once, then `fn(its tools)`.
-  function tools(fn) {
-    if (boot.tools) return fn(boot.tools);
-    if (waiting.push(fn) > 1) return;
+  // A study script, in the page's language (the build writes study.js and study.en.js).
+  function script(name) {
     var s = document.createElement("script");
-    s.src = root + "assets/javascripts/study.js";
+    s.src = root + "assets/javascripts/" + name + (path === page ? "" : ".en") + ".js";
     document.head.appendChild(s);
   }
 
+  // study.js, loaded once, then `fn(its tools)`.
+  function tools(fn) {
+    if (boot.tools) return fn(boot.tools);
+    if (waiting.push(fn) === 1) script("study");
+  }
+
   var boot = window.studyBoot = {
-    root: root, page: page, home: root + path.slice(0, path.length - page.length), load: load, change: change,
+    root: root, page: page, load: load, change: change,
     ready: function (t) {
       boot.tools = t;
       while (waiting.length) waiting.shift()(t);
     }
   };
   record = load() || { read: {}, places: {}, items: {} };
+
+  function reached() {
+    if (!record.read[page]) setRead(true);
+  }
 
   function setRead(done) {
     change(function (r) { if (done) r.read[page] = Date.now(); else delete r.read[page]; });
@@ -76,7 +84,8 @@
   function keepPlace() {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      var top = window.compendiumReader.topBlock();
+      var top = compendiumReader.topBlock();
+      if (!io && last.getBoundingClientRect().top < innerHeight) reached(); // no IntersectionObserver
       if (top && top.id) {
         change(function (r) {
           r.places[page] = { id: top.id, t: Date.now(), title: document.querySelector("article h1").firstChild.textContent.trim() };
@@ -109,7 +118,7 @@
   // header keeps for both from the first paint (study.css) is taken at once.
   function init() {
     var header = document.querySelector(".md-header__inner"), entry = document.querySelector(".md-nav--primary a[href$='study.html']");
-    var show = record.places[page] || record.last && document.querySelector(".study-progress");
+    var show = record.places[page];
     if (header && entry) {
       var link = header.appendChild(document.createElement("a"));
       link.className = "study-link generated";
@@ -123,20 +132,20 @@
     readButton = document.querySelector("[data-study-read]");
     if (readButton) {
       readButton.setAttribute("aria-pressed", !!record.read[page]);
-      // Read once the last paragraph has been on screen.
-      var texts = document.querySelectorAll("article p[id]"), last = texts[texts.length - 1];
-      var reached = function () { if (!record.read[page]) setRead(true); };
+      // Read once the last paragraph has been on screen (without IntersectionObserver: looked for
+      // when the place is taken).
+      last = document.querySelectorAll("article p[id]");
+      last = last[last.length - 1];
       if (window.IntersectionObserver) {
-        var io = new IntersectionObserver(function (e) { if (e[0].isIntersecting) { io.disconnect(); reached(); } });
+        io = new IntersectionObserver(function (e) { if (e[0].isIntersecting) { io.disconnect(); reached(); } });
         io.observe(last);
-      } else {
-        addEventListener("scroll", function () { if (last.getBoundingClientRect().top < innerHeight) reached(); });
       }
-      addEventListener("scroll", keepPlace, { passive: true });
+      addEventListener("scroll", keepPlace);
     }
-    // Something of the record to show here: study.js shows it.
+    // Something of the record to show here: study.js shows marks and the place, study-page.js progress.
     for (var k in record.items) show = show || record.items[k].page === page;
     if (show) tools(function (t) { t.show(); });
+    if (record.last && document.querySelector(".study-progress")) script("study-page");
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

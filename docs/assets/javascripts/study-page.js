@@ -3,6 +3,9 @@
  * place; and the ways to take them away: text for Word or WPS (copied or as a file), print, and a
  * backup file that another phone or browser imports.
  *
+ * On the home and part pages (loaded by study-boot.js where the record has a history) it only
+ * fills the progress lines.
+ *
  * The record is study-boot.js's (one localStorage entry per site root). A backup file is
  *   {"format": "xuexi-study", "version": 1, "exported": ISO time, "read": {page: time},
  *    "places": {page: {id, t, title}}, "last": page, "items": [item, …]}
@@ -18,10 +21,9 @@
   "use strict";
   var LABELS = null; // written by the build (hooks/study.py)
   var boot = window.studyBoot, reader = window.compendiumReader || {};
-  var app = document.querySelector(".study-page");
-  if (!LABELS || !boot || !app) return;
-  var L = LABELS.labels[/^en/.test(document.documentElement.lang) ? "en" : "zh"];
-  var status = app.querySelector(".study-status");
+  var app = document.querySelector(".study-page") || document.createElement("div"); // the progress lines only
+  var L = LABELS.labels; // in the page's language: the build writes study-page.js and study-page.en.js
+  var status = app.querySelector(".study-status") || {};
   var WHY = { full: "full", off: "no_storage", newer: "too_newer", bad: "too_newer" };
 
   // The book's documents in order, with their titles (in this edition) and citations.
@@ -86,6 +88,24 @@
 
   // --- the page ------------------------------------------------------------------------------------
 
+  // "已读 3 / 20 篇" for each part (here, and on the home and part pages), and the document read last.
+  function progress(r) {
+    var lines = document.querySelectorAll("[data-study-part]"), last = document.querySelector("[data-study-last]");
+    for (var n = 0; n < lines.length; n++) {
+      var prefix = lines[n].getAttribute("data-study-part"), total = lines[n].getAttribute("data-total"), count = 0;
+      for (var p in r.read) if (p.indexOf(prefix) === 0) count++;
+      lines[n].textContent = lines[n].closest("[data-format]").getAttribute("data-format")
+        .replace("{read}", Math.min(count, total)).replace("{total}", total);
+    }
+    var place = r.places[r.last];
+    if (last && place) {
+      var link = el("a", "", docs[r.last] ? docs[r.last].title : place.title || r.last);
+      link.href = boot.root + (/^en/.test(document.documentElement.lang) ? "en/" : "") + r.last + "#" + place.id;
+      last.textContent = "";
+      last.appendChild(link);
+    }
+  }
+
   function record() {
     var r = boot.load();
     if (!r) say(L[WHY[boot.problem]]);
@@ -93,25 +113,13 @@
   }
 
   function render() {
-    var r = record() || { read: {}, items: {} };
+    var r = record() || { read: {}, places: {}, items: {} };
     for (var page in docs) {
       var li = docs[page].li, flag = li.querySelector(".study-flag");
       if (r.read[page] && !flag) li.appendChild(el("span", "study-flag", L.is_read));
       if (!r.read[page] && flag) li.removeChild(flag);
     }
-    var lines = app.querySelectorAll("[data-study-part]"), format = app.getAttribute("data-format");
-    for (var n = 0; n < lines.length; n++) {
-      var prefix = lines[n].getAttribute("data-study-part"), total = lines[n].getAttribute("data-total"), count = 0;
-      for (var p in r.read) if (p.indexOf(prefix) === 0 && docs[p]) count++;
-      lines[n].textContent = format.replace("{read}", count).replace("{total}", total);
-    }
-    var last = app.querySelector("[data-study-last]"), place = r.places && r.places[r.last];
-    if (place) {
-      var link = el("a", "", docs[r.last] ? docs[r.last].title : place.title || r.last);
-      link.href = r.last + "#" + place.id;
-      last.textContent = "";
-      last.appendChild(link);
-    }
+    progress(r);
     ["bookmark", "mark"].forEach(function (kind) {
       var list = app.querySelector("[data-study-list=" + kind + "]"), items = sorted(r, kind);
       list.textContent = "";
@@ -211,10 +219,10 @@
         !optional(i.note, function (x) { return isText(x, MAX); }) ||
         !optional(i.block, function (x) { return isText(x, MAX); }) ||
         !optional(i.cite, isText) || !optional(i.title, isText) || !optional(i.label, isText) ||
-        !optional(i.src, function (x) { return PAGE.test(x); }) || !optional(i.at, isTime) || !optional(i.pos, isTime) ||
+        !optional(i.src, function (x) { return PAGE.test(x); }) || !optional(i.from, isTime) || !optional(i.pos, isTime) ||
         !optional(i.lost, function (x) { return typeof x === "boolean"; })) return null;
     var out = {};
-    ["kind", "what", "page", "id", "text", "t", "note", "block", "cite", "title", "label", "src", "at", "pos", "lost"]
+    ["kind", "what", "page", "id", "text", "t", "note", "block", "cite", "title", "label", "src", "from", "pos", "lost"]
       .forEach(function (f) { if (i[f] !== undefined) out[f] = i[f]; });
     return out;
   }
@@ -290,6 +298,7 @@
     }
   });
   var input = app.querySelector("input[type=file]");
+  if (!input) return progress(record() || { read: {}, places: {} });
   input.addEventListener("change", function () {
     var file = input.files && input.files[0];
     if (!file) return;

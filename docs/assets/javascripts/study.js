@@ -4,7 +4,7 @@
  * made shown on the page.
  *
  * An item of the record (study-boot.js) is kept by its anchor and carries the text it was made on:
- * {kind: "bookmark"|"mark", what: "remark"|"paragraph"|"row"|"target", page, id, text, at (where the
+ * {kind: "bookmark"|"mark", what: "remark"|"paragraph"|"row"|"target", page, id, text, from (where the
  * text starts in its block, for a selection), block (the whole block's text), cite, title, pos
  * (its place in the page, for book order), note, t (last changed), lost (原文已变)}.
  * Paragraph ids renumber when a document's text changes, so each item's text is looked for again
@@ -16,10 +16,10 @@
 (function () {
   "use strict";
   var LABELS = null; // written by the build (hooks/study.py)
-  var boot = window.studyBoot, reader = window.compendiumReader || {};
+  var boot = window.studyBoot, reader = window.compendiumReader;
   var article = document.querySelector("article");
-  if (!LABELS || !boot || !article) return;
-  var L = LABELS.labels[/^en/.test(document.documentElement.lang) ? "en" : "zh"];
+  if (!LABELS || !boot || !reader || !article) return;
+  var L = LABELS.labels; // in the language of the page: the build writes study.js and study.en.js
   var page = boot.page;
   var doc = document.querySelector(".study-doc");
   var SKIP = ".generated, .reader-control, .headerlink";
@@ -54,14 +54,16 @@
     return textNodes(block).map(function (n) { return n.nodeValue; }).join("");
   }
 
-  function textOf(e) { return reader.textOf ? reader.textOf(e) : clean(e.textContent); }
+  var textOf = reader.textOf, nest = reader.nestQuotes;
 
-  function nest(text) { return reader.nestQuotes ? reader.nestQuotes(text) : text; }
+  // The citation a remark's 复制引文 carries (the build wrote it), or `fallback`.
+  function citeIn(el, fallback) {
+    var b = el && el.querySelector("[data-cite]");
+    return b ? b.getAttribute("data-cite") : fallback;
+  }
 
   function title() {
-    if (doc) return doc.getAttribute("data-title");
-    var h1 = article.querySelector("h1");
-    return h1 ? textOf(h1) : document.title;
+    return doc ? doc.getAttribute("data-title") : textOf(article.querySelector("h1"));
   }
 
   // {what, text, cite, src, label} of a block.
@@ -72,7 +74,7 @@
       for (var i = 0; i < paras.length; i++) if (PARAGRAPH.test(paras[i].id)) lines.push(textOf(paras[i]));
       d.what = "remark";
       d.text = lines.join("\n");
-      d.cite = block.querySelector("[data-cite]") ? block.querySelector("[data-cite]").getAttribute("data-cite") : d.cite;
+      d.cite = citeIn(block, d.cite);
     } else if (block.nodeName === "TR" && block.hasAttribute("data-document")) {
       var sentence = block.querySelector(".t-sentence p"), th = block.querySelector("th");
       d.what = "target";
@@ -90,7 +92,7 @@
     } else {
       var remark = block.closest("figure.remark");
       d.text = rawText(block);
-      if (remark && remark.querySelector("[data-cite]")) d.cite = remark.querySelector("[data-cite]").getAttribute("data-cite");
+      d.cite = citeIn(remark, d.cite);
     }
     return d;
   }
@@ -142,19 +144,19 @@
   }
 
   function find(r, kind, id, whole) {
-    return items(r).filter(function (i) { return i.kind === kind && i.id === id && (!whole || !i.at && i.text === i.block); });
+    return items(r).filter(function (i) { return i.kind === kind && i.id === id && (!whole || !i.from && i.text === i.block); });
   }
 
   function record() { return boot.load() || { read: {}, places: {}, items: {} }; }
 
-  // A new item for `block` (a selection of it: {at, text}).
+  // A new item for `block` (a selection of it: {from, text}).
   function make(kind, block, part) {
     var d = describe(block), now = Date.now();
     var item = { kind: kind, what: d.what, page: page, id: block.id, text: d.text, cite: d.cite, title: title(),
                  pos: position(block), t: now };
     if (d.what === "paragraph") {
       item.block = d.text;
-      item.at = part ? part.at : 0;
+      item.from = part ? part.from : 0;
       if (part) item.text = part.text;
     }
     if (d.label) item.label = d.label;
@@ -174,26 +176,26 @@
     return article.querySelectorAll(what === "remark" ? "figure.remark[id]" : what === "paragraph" ? "p[id], li[id]" : "tr[id]");
   }
 
-  // {block, at} where an item's text is, or null: at its anchor first, then anywhere on the page.
+  // {block, from} where an item's text is, or null: at its anchor first, then anywhere on the page.
   function locate(item) {
     var here = document.getElementById(item.id), list = candidates(item.what), i, text;
     var whole = item.what !== "paragraph" || item.text === item.block;
     if (whole) {
-      if (here && describe(here).text === item.text) return { block: here, at: 0 };
-      for (i = 0; i < list.length; i++) if (describe(list[i]).text === item.text) return { block: list[i], at: 0 };
+      if (here && describe(here).text === item.text) return { block: here, from: 0 };
+      for (i = 0; i < list.length; i++) if (describe(list[i]).text === item.text) return { block: list[i], from: 0 };
       return null;
     }
     if (here) {
       text = rawText(here);
-      if (text.substr(item.at, item.text.length) === item.text) return { block: here, at: item.at };
-      if (text.indexOf(item.text) >= 0) return { block: here, at: text.indexOf(item.text) };
+      if (text.substr(item.from, item.text.length) === item.text) return { block: here, from: item.from };
+      if (text.indexOf(item.text) >= 0) return { block: here, from: text.indexOf(item.text) };
     }
     var best = null;
     for (i = 0; i < list.length; i++) {
       text = rawText(list[i]);
       if (text.indexOf(item.text) < 0) continue;
-      if (text === item.block) return { block: list[i], at: text.indexOf(item.text) };
-      best = best || { block: list[i], at: text.indexOf(item.text) };
+      if (text === item.block) return { block: list[i], from: text.indexOf(item.text) };
+      best = best || { block: list[i], from: text.indexOf(item.text) };
     }
     return best;
   }
@@ -223,10 +225,11 @@
       parent.removeChild(m);
       parent.normalize();
     }
-    var extra = article.querySelectorAll(".study-note-flag");
-    for (var j = 0; j < extra.length; j++) extra[j].parentNode.removeChild(extra[j]);
-    var kept = article.querySelectorAll(".study-bookmarked");
-    for (var k = 0; k < kept.length; k++) kept[k].classList.remove("study-bookmarked");
+    var extra = article.querySelectorAll(".study-note-flag, .study-bookmarked");
+    for (var j = 0; j < extra.length; j++) {
+      if (extra[j].nodeName === "BUTTON") extra[j].parentNode.removeChild(extra[j]);
+      else extra[j].classList.remove("study-bookmarked");
+    }
   }
 
   // Show every item of the page; move items whose anchor moved, flag those whose text is gone.
@@ -242,19 +245,18 @@
         if (!item.lost) { item.lost = true; moved = true; }
         continue;
       }
-      if (item.lost || found.block.id !== item.id || (item.at || 0) !== found.at) {
+      if (item.lost || found.block.id !== item.id || (item.from || 0) !== found.from) {
         drop(r, [item]);
         delete item.lost;
         item.id = found.block.id;
         item.pos = position(found.block);
-        if (item.what === "paragraph") { item.at = found.at; item.block = rawText(found.block); }
+        if (item.what === "paragraph") { item.from = found.from; item.block = rawText(found.block); }
         put(r, item);
         moved = true;
       }
       var name = key(item);
       if (item.kind === "bookmark") found.block.classList.add("study-bookmarked");
-      else if (item.what === "paragraph") wrap(found.block, found.at, found.at + item.text.length, name);
-      else found.block.classList.add("study-marked");
+      else wrap(found.block, found.from, found.from + item.text.length, name);
       if (item.kind === "mark" && item.note) {
         var flag = el("button", "study-note-flag reader-control generated", L.note);
         flag.setAttribute("data-study-note", name);
@@ -277,9 +279,7 @@
       if (!block || what === "cite" || what === "note") continue;
       var on = what === "bookmark" ? find(r, "bookmark", block.id).length > 0
         : pending ? false : find(r, "mark", block.id, true).length > 0;
-      b.setAttribute("aria-pressed", String(on));
-      if (what === "mark") b.textContent = on ? L.unhighlight : L.highlight;
-      else b.textContent = on ? L.unbookmark : L.bookmark;
+      b.setAttribute("aria-pressed", on);
     }
   }
 
@@ -345,7 +345,7 @@
       pos += n.nodeValue.length;
     }
     if (start < 0 || end <= start) return;
-    pending = { block: block, at: start, text: rawText(block).slice(start, end) };
+    pending = { block: block, from: start, text: rawText(block).slice(start, end) };
     if (!clean(pending.text)) { pending = null; return; }
     current = null;
     open(block, false);
@@ -375,7 +375,7 @@
     var block = current, what = b.getAttribute("data-study");
     if (what === "cite") {
       var d = describe(block);
-      if (reader.copy) reader.copy(quote(d.text, d.cite), b);
+      reader.copy(quote(d.text, d.cite), b);
     } else if (what === "bookmark") bookmark(block);
     else if (what === "mark") highlight(block);
     else if (what === "note") {
@@ -390,7 +390,7 @@
   // The note editor under `block`: for `item` (a mark), or for a new mark (of `part`, a selection).
   function edit(block, item, part) {
     if (editor) editor.parentNode.removeChild(editor);
-    editor = el("div", "study-note-editor generated reader-control");
+    editor = el("div", "study-note-editor generated");
     editor.setAttribute("role", "group");
     editor.setAttribute("aria-label", L.note_label);
     var label = editor.appendChild(el("label", "", L.note_label));
@@ -424,50 +424,32 @@
     if (del) del.addEventListener("click", function () {
       if (change(function (r) { delete r.items[key(item)]; })) done();
     });
-    editor.addEventListener("keydown", function (e) { if (e.key === "Escape" || e.key === "Esc") { e.stopPropagation(); done(); } });
+    editor.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.stopPropagation(); done(); } });
     pending = null;
     area.focus();
   }
 
-  // --- 继续阅读 and the progress lines ------------------------------------------------------------
+  // --- 继续阅读 ------------------------------------------------------------------------------
 
-  // Where the reader left this document, offered while they are at its top.
+  // Where the reader left this document, offered while they are at its top; gone once they scroll.
   function offerResume() {
     var place = record().places[page], target = place && document.getElementById(place.id);
     if (!target || location.hash || window.scrollY > 50 || target.getBoundingClientRect().top < window.innerHeight) return;
-    var bar = el("div", "study-resume generated");
-    bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", L.resume);
-    bar.appendChild(el("span", "", L.resume_here));
+    var bar = el("p", "study-resume generated", L.resume_here + " ");
     var go = bar.appendChild(el("button", "reader-control", L.resume));
-    var dismiss = bar.appendChild(el("button", "reader-control", L.dismiss));
+    function gone() {
+      removeEventListener("scroll", gone);
+      if (bar.parentNode) bar.parentNode.removeChild(bar);
+    }
     go.addEventListener("click", function () {
-      bar.parentNode.removeChild(bar);
+      gone();
       target.scrollIntoView();
-      window.scrollBy(0, -(document.querySelector(".md-header") || article).getBoundingClientRect().bottom);
+      scrollBy(0, -document.querySelector(".md-header").getBoundingClientRect().bottom);
       if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
       target.focus({ preventScroll: true });
     });
-    dismiss.addEventListener("click", function () { bar.parentNode.removeChild(bar); });
     article.parentNode.insertBefore(bar, article);
-  }
-
-  // "已读 3 / 20 篇" on the home and part pages, and the document read last.
-  function progress() {
-    var r = record(), lines = document.querySelectorAll("[data-study-part]"), last = document.querySelector("[data-study-last]");
-    for (var i = 0; i < lines.length; i++) {
-      var prefix = lines[i].getAttribute("data-study-part"), total = lines[i].getAttribute("data-total"), n = 0;
-      for (var p in r.read) if (p.indexOf(prefix) === 0) n++;
-      lines[i].textContent = lines[i].closest("[data-format]").getAttribute("data-format")
-        .replace("{read}", Math.min(n, +total)).replace("{total}", total);
-    }
-    var place = r.places && r.places[r.last];
-    if (last && place) {
-      var link = el("a", "", place.title || r.last);
-      link.href = boot.home + r.last + "#" + place.id;
-      last.textContent = "";
-      last.appendChild(link);
-    }
+    setTimeout(function () { addEventListener("scroll", gone); }, 500);
   }
 
   // --- wiring --------------------------------------------------------------------------------------
@@ -479,7 +461,7 @@
     if (item) edit(document.getElementById(item.id), item, null);
   });
   document.addEventListener("keydown", function (event) {
-    if ((event.key === "Escape" || event.key === "Esc") && current && box && box.parentNode) {
+    if (event.key === "Escape" && current && box && box.parentNode) {
       var block = current;
       close();
       block.focus();
@@ -507,7 +489,7 @@
   document.head.appendChild(css);
 
   boot.ready({
-    show: function () { show(); progress(); if (document.querySelector("[data-study-read]")) offerResume(); },
+    show: function () { show(); if (document.querySelector("[data-study-read]")) offerResume(); },
     open: open,
     open: open,
     offer: offer,
