@@ -100,7 +100,7 @@
     if (!t.closest) return;
     if (t.closest("[data-study-read]")) setRead(!record.read[page]);
     else if (t.closest("[data-study-remark]")) tools(function (s) { s.bookmarkRemark(t); });
-    else if (block && !/-r0$/.test(block.id) && !t.closest("a, button, input, label, summary, textarea, .generated")) {
+    else if (block && !/-r0$/.test(block.id) && !t.closest("a, button, input, label, summary, textarea, .study-tools")) {
       tools(function (s) { s.open(block, event.detail === 0); });
     }
   }

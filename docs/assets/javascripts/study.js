@@ -317,7 +317,7 @@
     var isRow = block.nodeName === "TR";
     var shown = isRow ? !(box && box.parentNode && current === block) : !!block.querySelector(".para-tools");
     if (!shown && !(pending && pending.block === block)) return close();
-    if (current !== block) pending = null;
+    if (pending && pending.block !== block) pending = null;
     current = block;
     var t = tools(), d = describe(block);
     // A target row is cited on 我的学习 (from its document); only paragraphs are marked.
