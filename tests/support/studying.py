@@ -47,6 +47,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, holder, **kwargs):
         super().__init__(*args, directory=str(holder["folder"]), **kwargs)
 
+    def end_headers(self) -> None:
+        # Revalidated at every visit, as the shipped nginx configuration has pages (a browser
+        # would otherwise keep the first edition's pages a while on its own heuristics).
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def log_message(self, *args) -> None:
         pass
 
