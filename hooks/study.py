@@ -64,8 +64,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if path == "index.md":
         return with_progress(markdown, progress_block(docs, state.vocab, _shared.labels(config), ""))
     if path.startswith("part") and path.endswith("/index.md") and path[4:-len("/index.md")].isdigit():
+        # (After the part's list of documents: the catalog hook has appended it.)
         block = progress_block(docs, state.vocab, _shared.labels(config), "../", int(path[4:-len("/index.md")]))
-        return with_progress(markdown, block)
+        return markdown + "\n\n" + block + "\n"
     return markdown
 
 

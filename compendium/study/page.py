@@ -37,8 +37,8 @@ def document_data(doc: Document) -> str:
 
 def read_button(labels: Labels) -> str:
     """标为已读 at the end of a document: one tap counts it as read (study-boot.js shows its state)."""
-    return (f'<p class="study-done generated reader-js-only" {_SKIP}><button type="button" class="reader-control" '
-            f'data-study-read aria-pressed="false">{_attr(labels("study.mark_read"))}</button></p>')
+    return (f'<div class="study-done generated reader-js-only" {_SKIP}><button type="button" class="reader-control" '
+            f'data-study-read aria-pressed="false">{_attr(labels("study.mark_read"))}</button></div>')
 
 
 _REMARK_TOOLS = re.compile(r'(<span class="remark-tools generated"[^>]*>.*?)(</span>)', re.S)
@@ -63,13 +63,15 @@ def progress_block(docs: list[Document], vocab: Vocabulary, labels: Labels, root
         total = sum(1 for d in docs if d.meta.part == n)
         name = labels("study.part_short").format(cn_number=CN_PART[n], number=n)
         count = labels("study.read_count").format(read=0, total=total)
-        counts.append(f'{_attr(name)}：<span data-study-part="part{n}/" data-total="{total}">{_attr(count)}</span>')
+        counts.append(_attr(labels("study.part_count")).format(
+            part=_attr(name), count=f'<span data-study-part="part{n}/" data-total="{total}">{_attr(count)}</span>'))
     last = ""
     if part is None:
-        last = f'<br>{_attr(labels("study.last"))}：<span data-study-last>{_attr(labels("study.none_read"))}</span>'
+        last = f'<br>{_attr(labels("study.last"))}<span data-study-last>{_attr(labels("study.none_read"))}</span>'
+    title = _attr(labels("study.progress_title")).format(
+        title=f'<a href="{root}study.html">{_attr(labels("study.title"))}</a>', progress=_attr(labels("study.progress")))
     return (f'<p class="study-progress generated reader-js-only" {_SKIP} data-format="{_attr(labels("study.read_count"))}">'
-            f'<a href="{root}study.html">{_attr(labels("study.title"))}</a> · {_attr(labels("study.progress"))}：'
-            f'{"；".join(counts)}{last}</p>')
+            f'{title}{_attr(labels("study.list_separator")).join(counts)}{last}</p>')
 
 
 def with_progress(markdown: str, block: str) -> str:
@@ -125,7 +127,7 @@ title: {labels("study.title")}
 <div class="study-page generated" {_SKIP} data-format="{L("study.read_count")}">
 <p class="study-status reader-js-only" role="status" aria-live="polite"></p>
 <h2 id="u-progress">{L("study.progress")}</h2>
-<p class="study-last reader-js-only">{L("study.last")}：<span data-study-last>{L("study.none_read")}</span></p>
+<p class="study-last reader-js-only">{L("study.last")}<span data-study-last>{L("study.none_read")}</span></p>
 <ol class="study-contents">{"".join(parts)}</ol>
 <div class="reader-js-only">
 <h2 id="u-bookmarks">{L("study.bookmarks")}</h2>

@@ -29,7 +29,7 @@ SCRIPT_LABELS = {
         "study.save", "study.cancel", "study.delete", "study.changed_here", "study.no_storage", "study.full",
         "study.saved", "study.too_newer", "study.resume_here", "study.resume", "reader.copy_cite"),
     "assets/javascripts/study-page.js": (
-        "study.title", "study.empty", "study.changed", "study.changed_note", "study.go", "study.note",
+        "study.export_title", "study.empty", "study.changed", "study.changed_note", "study.go", "study.note_prefix",
         "study.delete", "study.restored", "study.bad_file", "study.newer_file", "study.no_storage", "study.full",
         "study.too_newer", "study.bookmarks", "study.marks", "study.exported", "study.is_read", "study.copied",
         "study.copy_failed"),

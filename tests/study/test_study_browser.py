@@ -291,7 +291,7 @@ def test_a_target_row_is_bookmarked_and_cited_from_its_document(phone, server):
                             ".getAttribute('aria-pressed') === 'true'")
     open_page(phone, server + "study.html")
     item = phone.locator("[data-study-list=bookmark] .study-item")
-    assert item.locator(".study-item__where a").inner_text().startswith("“5G+工业互联网”产业公共服务平台：")
+    assert item.locator(".study-item__where a").inner_text().startswith("“5G+工业互联网”产业公共服务平台 5个")
     assert item.locator(".study-item__quote").inner_text() == (
         "“打造5个产业公共服务平台，构建创新载体和公共服务能力；加快垂直领域‘5G+工业互联网’的先导应用，内网建设改造覆盖10个"
         "重点行业；打造一批‘5G+工业互联网’内网建设改造标杆网络、样板工程，形成至少20大典型工业应用场景。”" + FIVE_G_CITE)

@@ -85,7 +85,8 @@ def test_the_home_page_shows_every_part_and_the_last_document(docs, vocab):
     block = progress_block(list(docs.values()), vocab, LABELS, "")
     totals = {int(n): int(t) for n, t in re.findall(r'data-study-part="part(\d)/" data-total="(\d+)"', block)}
     assert totals == {n: sum(1 for d in docs.values() if d.meta.part == n) for n in range(1, 6)}
-    assert "第一篇：" in block and "已读 0 / 2 篇" in block and "data-study-last" in block
+    assert "第一篇：<span" in block and "已读 0 / 2 篇" in block and "data-study-last" in block
+    assert "上次读到：<span data-study-last>" in block
     assert 'href="study.html"' in block and "reader-js-only" in block and "generated" in block
 
 
@@ -93,6 +94,7 @@ def test_a_part_page_shows_its_own_part(docs, vocab):
     block = progress_block(list(docs.values()), vocab, LABELS.in_language("en"), "../", 3)
     assert re.findall(r'data-study-part="(part\d/)"', block) == ["part3/"]
     assert 'href="../study.html"' in block and "data-study-last" not in block and "0 of 6 read" in block
+    assert "Part 3: <span" in block and not re.search("[：；]", block)
 
 
 def test_progress_goes_under_the_introduction():

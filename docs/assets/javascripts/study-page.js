@@ -143,7 +143,7 @@
     quote.lang = "zh-CN";
     if (item.note) {
       var note = box.appendChild(el("p", "study-item__note"));
-      note.appendChild(el("strong", "", L.note + "："));
+      note.appendChild(el("strong", "", L.note_prefix));
       note.appendChild(document.createTextNode(item.note));
     }
     var actions = box.appendChild(el("p", "study-item__actions"));
@@ -164,7 +164,7 @@
 
   // Plain text for Word or WPS: a title, then each list, each quotation with its citation and note.
   function text() {
-    var r = record() || { items: {} }, out = [L.title + "（" + today() + "）"];
+    var r = record() || { items: {} }, out = [L.export_title.replace("{date}", today())];
     [["bookmark", L.bookmarks], ["mark", L.marks]].forEach(function (list) {
       var items = sorted(r, list[0]);
       if (!items.length) return;
@@ -174,7 +174,7 @@
         var lines = quoteLines(item);
         lines[0] = (n + 1) + ". " + (item.lost ? "[" + L.changed + "] " : "") + lines[0];
         out.push.apply(out, lines);
-        if (item.note) out.push(L.note + "：" + item.note.replace(/\s*\n\s*/g, " "));
+        if (item.note) out.push(L.note_prefix + item.note.replace(/\s*\n\s*/g, " "));
       });
     });
     return out.join("\n") + "\n";

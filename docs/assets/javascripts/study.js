@@ -79,7 +79,7 @@
       var sentence = block.querySelector(".t-sentence p"), th = block.querySelector("th");
       d.what = "target";
       d.text = sentence ? textOf(sentence) : textOf(block);
-      d.label = (th ? textOf(th) : "") + "：" + textOf(block.querySelector(".t-col-value") || block);
+      d.label = (th ? textOf(th) : "") + " " + textOf(block.querySelector(".t-col-value") || block);
       d.src = block.getAttribute("data-document").replace(/\.md$/, ".html");
       d.cite = "";
     } else if (block.nodeName === "TR") {
