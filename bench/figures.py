@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bench.budgets import (BUILD_VS_PLAIN, FIRST_VIEW_ASSETS_KB, FIRST_VIEW_KB, GROWTH_16X, HOME_VIEW_KB, LIGHTHOUSE,
-                           NEXT_PAGE_KB, PDF_SECONDS, SEARCH_MEDIAN_MS, SEARCH_WORST_MS, per_language)
+                           NEXT_PAGE_KB, PDF_SECONDS, SEARCH_MEDIAN_MS, SEARCH_WORST_MS, STUDY_DOCUMENT_KB,
+                           STUDY_FIRST_VIEW_KB, per_language)
 from bench.build import Series
 from bench.pdf import PdfRun
 from bench.report import NOT_BUILT, SKIPPED, Figure
@@ -14,7 +15,7 @@ from bench.weight import View
 SCALES = (1, 4, 16)
 LIGHTHOUSE_PAGES = {"home": "home page", "longest": "longest document page", "timeline": "论述时间线",
                     "documents": "文件索引", "topic": "largest 主题对照 page", "target_table": "指标目标表, largest page",
-                    "english": "English document page (the longest)"}
+                    "english": "English document page (the longest)", "study": "我的学习"}
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Measures:
     lighthouse: dict[str, tuple[tuple[float, list[float]], tuple[float, list[float]] | None]]
     pdf_tool: bool  # tools/pdf.sh exists
     pdf: PdfRun | None
+    study: dict[str, int] | None = None  # bench.pages.study_assets
 
 
 def all_figures(m: Measures) -> list[Figure]:
@@ -100,7 +102,21 @@ def weight_figures(m: Measures) -> list[Figure]:
                after.bytes / 1000, plain_after.bytes / 1000, NEXT_PAGE_KB,
                detail={"project": after.as_dict(), "plain": plain_after.as_dict()}),
         table,
+        *study_figures(m),
     ]
+
+
+def study_figures(m: Measures) -> list[Figure]:
+    """What the 我的学习 tools add, gzip: to every page's first view, and in all to a document page."""
+    first_label = "我的学习: added to every page's first view (study-boot.js, study.css), gzip"
+    all_label = "我的学习: in all on a document page, once used (and study.js, study-tools.css), gzip"
+    if not m.study or not m.study["first_view"]:
+        return [Figure("weight.study_first_view", first_label, "kB", budget=STUDY_FIRST_VIEW_KB, note=NOT_BUILT),
+                Figure("weight.study_document", all_label, "kB", budget=STUDY_DOCUMENT_KB, note=NOT_BUILT)]
+    first, total = m.study["first_view"], m.study["first_view"] + m.study["on_demand"]
+    return [Figure("weight.study_first_view", first_label, "kB", first / 1000, budget=STUDY_FIRST_VIEW_KB,
+                   detail=m.study),
+            Figure("weight.study_document", all_label, "kB", total / 1000, budget=STUDY_DOCUMENT_KB)]
 
 
 def search_figures(m: Measures) -> list[Figure]:

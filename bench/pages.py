@@ -1,12 +1,16 @@
 """The pages the browser steps measure, found in the built site rather than named in the code."""
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
 from compendium.book.pages import is_document_path
 
 HOME = "index.html"
+STUDY = "study.html"  # 我的学习 (issue 18)
+STUDY_FIRST_VIEW = ("assets/javascripts/study-boot.js", "assets/stylesheets/study.css")
+STUDY_ON_DEMAND = ("assets/javascripts/study.js", "assets/stylesheets/study-tools.css")
 # The 指标目标表 page, once a hook generates it: found by its title, wherever it is placed.
 TARGET_TABLE_TITLE = "指标目标表"
 _TITLE = re.compile(r"<title>([^<]*)</title>")
@@ -49,4 +53,13 @@ def measured_pages(site: Path) -> dict[str, str | None]:
             "timeline": "indexes/timeline.html" if (site / "indexes/timeline.html").is_file() else None,
             "documents": "indexes/documents.html" if (site / "indexes/documents.html").is_file() else None,
             "topic": largest(site, "indexes/topics/*.html"), "target_table": target_table(site),
-            "english": english if (site / english).is_file() else None}
+            "english": english if (site / english).is_file() else None,
+            "study": STUDY if (site / STUDY).is_file() else None}
+
+
+def study_assets(site: Path) -> dict[str, int]:
+    """Bytes gzip (level 6) of what the 我的学习 tools add: `first_view` on every page (study-boot.js,
+    study.css), `on_demand` on a document page once they are used (study.js, study-tools.css)."""
+    def gz(*paths: str) -> int:
+        return sum(len(gzip.compress((site / p).read_bytes(), 6)) for p in paths if (site / p).is_file())
+    return {"first_view": gz(*STUDY_FIRST_VIEW), "on_demand": gz(*STUDY_ON_DEMAND)}

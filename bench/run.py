@@ -20,7 +20,7 @@ from bench.corpus import copy_project, document_pages, multiply
 from bench.figures import SCALES, Measures, all_figures
 from bench.lighthouse import median_scores
 from bench.machine import describe
-from bench.pages import HOME, measured_pages
+from bench.pages import HOME, measured_pages, study_assets
 from bench.plain import PLAIN_NGINX, write_plain_project
 from bench.report import (HEADLINE_BEGIN, HEADLINE_END, README_BEGIN, README_END, headline, render_markdown,
                           replace_marked, write_results)
@@ -110,7 +110,8 @@ def measure_sites(root: Path, sites: Path, logs: Path, quick: bool) -> dict:
     queries = load_queries()
     logs.mkdir()
     log, plain_log = logs / "project.log", logs / "plain.log"
-    out: dict = {"pages": pages, "index": (index_sizes(mine), index_sizes(plain)), "lighthouse": {}}
+    out: dict = {"pages": pages, "index": (index_sizes(mine), index_sizes(plain)), "lighthouse": {},
+                 "study": study_assets(mine)}
     shipped = (mine / SITE_PATH).read_text(encoding="utf-8")
     with serve(mine, shipped, log) as origin, serve(plain, PLAIN_NGINX, plain_log) as plain_origin:
         base, plain_base = origin + served_path(shipped), plain_origin + "/"

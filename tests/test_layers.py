@@ -29,6 +29,7 @@ BUILDS_ON = {
     "indexes": {"book", "english"},
     "hosting": {"book", "edition"},
     "booklets": {"book", "edition"},
+    "study": {"book"},
     "conformance": set(),
 }
 

@@ -276,6 +276,13 @@
     width = window.innerWidth;
   }
 
+  // For the study tools (study-boot.js, study.js, study-page.js): copy with the 已复制 notice, the
+  // clean text of a block, quotation marks nested, the block at the top of the screen.
+  window.compendiumReader = {
+    copy: function (text, focus) { return writeText(text, focus).then(function (done) { tell(done); return done; }); },
+    textOf: textOf, nestQuotes: nestQuotes, topBlock: topBlock
+  };
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
