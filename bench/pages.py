@@ -9,7 +9,8 @@ from compendium.book.pages import is_document_path
 
 HOME = "index.html"
 STUDY = "study.html"  # 我的学习 (issue 18)
-STUDY_FIRST_VIEW = ("assets/javascripts/study-boot.js", "assets/stylesheets/study.css")
+STUDY_FIRST_VIEW = ("assets/javascripts/study-boot.js", "assets/stylesheets/study.css")  # the .css: in site.css
+SITE_CSS = "assets/stylesheets/site.css"  # the site's stylesheets as one file (hooks/stylesheets.py)
 STUDY_ON_DEMAND = ("assets/javascripts/study.js", "assets/stylesheets/study-tools.css")
 # The 指标目标表 page, once a hook generates it: found by its title, wherever it is placed.
 TARGET_TABLE_TITLE = "指标目标表"
@@ -61,5 +62,16 @@ def study_assets(site: Path) -> dict[str, int]:
     """Bytes gzip (level 6) of what the 我的学习 tools add: `first_view` on every page (study-boot.js,
     study.css), `on_demand` on a document page once they are used (study.js, study-tools.css)."""
     def gz(*paths: str) -> int:
-        return sum(len(gzip.compress((site / p).read_bytes(), 6)) for p in paths if (site / p).is_file())
+        return sum(len(gzip.compress(_content(site, p), 6)) for p in paths)
     return {"first_view": gz(*STUDY_FIRST_VIEW), "on_demand": gz(*STUDY_ON_DEMAND)}
+
+
+def _content(site: Path, path: str) -> bytes:
+    """A file of the built site, or the part of site.css a stylesheet of mkdocs.yml's extra_css became."""
+    if (site / path).is_file():
+        return (site / path).read_bytes()
+    bundle = (site / SITE_CSS).read_text(encoding="utf-8")
+    marker = f"/* {path} */\n"
+    if marker not in bundle:
+        raise FileNotFoundError(f"{path}: neither in the built site nor in {SITE_CSS}")
+    return bundle.split(marker, 1)[1].split("\n/* assets/stylesheets/", 1)[0].encode("utf-8")
