@@ -13,10 +13,17 @@ class PageError(ValueError):
 
     def __init__(self, path: str, line: int, field: str, problem: str, fix: str = "", step: str = "") -> None:
         self.path, self.line, self.field, self.problem, self.fix = path, line, field, problem, fix
-        self.step = step or step_for(path)
+        self.step, self.explicit_step = step or step_for(path), bool(step)
         where = f"{path}:{line}" if line else path
         text = f"{where}: {field}: {problem}" if field else f"{where}: {problem}"
         text = f"{text}. {fix}" if fix else text
         if self.step:
             text = f"{text.rstrip()} ({see(self.step)})"
         super().__init__(text)
+
+    def in_step(self, step: str) -> PageError:
+        """The same error naming `step` of the guide, unless it names one of its own (a hook that
+        knows the task: the English edition's checks of a page name the step for English)."""
+        if self.explicit_step:
+            return self
+        return PageError(self.path, self.line, self.field, self.problem, self.fix, step)
