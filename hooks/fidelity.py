@@ -37,7 +37,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _source[:] = (root / "source" / "compilation.txt").read_text(encoding="utf-8").splitlines()
         _errata[:] = load_errata(root / "data" / "errata.yml")
         claims, _added = source_claims(Path(config.docs_dir))
-        if err := claims_error(claims, _source):
+        if err := claims_error(claims, _source, Path(config.docs_dir)):
             raise err
     except PageError as err:
         raise PluginError(f"Bad page: {err}") from None

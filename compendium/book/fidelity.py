@@ -349,14 +349,22 @@ def check_site(site: Path, docs: Path, source: list[str], errata: list[Correctio
 # --- in the build: the first finding as an error with its fix -----------------------------------
 
 
-def claims_error(claims: dict[str, tuple[int, int]], source: list[str]) -> PageError | None:
-    """The first source line claimed twice or by no page, as an error naming the pages and the fix."""
+def claims_error(claims: dict[str, tuple[int, int]], source: list[str], docs: Path | None = None) -> PageError | None:
+    """The first source line claimed twice or by no page, as an error naming the pages and the fix.
+
+    Of two pages that claim the same lines, the one edited last (under `docs`) is blamed, at its
+    source_lines: it is the one an editor has just written."""
     uncovered, shared = claim_findings(claims, source)
     if shared:
         n, pages = next(iter(shared.items()))
         last = max(ln for ln, p in shared.items() if p == pages)
-        return PageError(f"docs/{pages[-1]}", 0, "source_lines",
-                         f"source lines {n}-{last} are also claimed by docs/{pages[0]}",
+        blamed, line = pages[-1], 0
+        if docs is not None:
+            blamed = max(pages, key=lambda p: ((docs / p).stat().st_mtime_ns, pages.index(p)))
+            line = read_front_matter(docs, blamed).lines.get("source_lines", 0)
+        other = next(p for p in pages if p != blamed)
+        return PageError(f"docs/{blamed}", line, "source_lines",
+                         f"source lines {n}-{last} are also claimed by docs/{other}",
                          "Give each page its own source lines; a document the printed book lacks has none: write "
                          "'source: added' and 'added_in: <version>' in its front matter instead of source_lines",
                          step="added")

@@ -213,10 +213,22 @@ def test_a_document_beyond_the_print_that_names_source_lines_is_told_to_say_sour
     added = "source: added\nadded_in: 0.1.0\nsource_note: 咸宁市人民政府网站，2021年。\n"
     path.write_text(ADDED.replace(added, "source_lines: 6098-6098\n"), encoding="utf-8")
     output = failed(build(project_copy, tmp_path))
-    assert ("docs/part5/supplementary-note.md: source_lines: source lines 6098-6098 are also claimed by "
+    assert (f"docs/part5/supplementary-note.md:{line_of(path, 'source_lines')}: source_lines: source lines 6098-6098 "
+            "are also claimed by "
             "docs/part5/index.md. Give each page its own source lines; a document the printed book lacks has none: "
             "write 'source: added' and 'added_in: <version>'") in output, output
     assert "见《编辑维护手册》第6节「印本之外增补的文件」" in output
+
+
+def test_two_pages_claiming_a_line_blame_the_one_just_written(project_copy, tmp_path):
+    # part3/new-doc.md sorts before part5/index.md, whose line it claims: the new page is blamed.
+    path = project_copy / "docs" / "part3" / "new-doc.md"
+    text = (project_copy / XUZHOU).read_text(encoding="utf-8")
+    path.write_text(re.sub(r"source_lines: .*", "source_lines: 6098-6098", text).replace("order: 4", "order: 7"),
+                    encoding="utf-8")
+    output = failed(build(project_copy, tmp_path))
+    assert (f"docs/part3/new-doc.md:{line_of(path, 'source_lines')}: source_lines: source lines 6098-6098 are also "
+            "claimed by docs/part5/index.md") in output, output
 
 
 def test_a_document_beyond_the_print_names_an_edition_of_the_record(project_copy, tmp_path):
