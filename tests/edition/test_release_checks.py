@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from compendium.edition.build_info import project_version
+
 from support.project import edit
 
 
@@ -55,10 +57,11 @@ def test_uncommitted_changes_are_refused_or_marked_dirty(project_copy):
 
 
 def test_a_version_without_its_revision_entry_is_refused(project_copy):
-    edit(project_copy / "pyproject.toml", 'version = "0.1.0"', 'version = "0.2.0"')
+    current = project_version(project_copy)
+    edit(project_copy / "pyproject.toml", f'version = "{current}"', 'version = "99.0.0"')
     project = committed(project_copy)
     result = check(project)
     assert result.returncode == 1
-    assert ("release: refused: version 0.2.0 has no entry in data/revisions.yml (修订记录): add one at the top"
+    assert ("release: refused: version 99.0.0 has no entry in data/revisions.yml (修订记录): add one at the top"
             in result.stderr), result.stderr
     assert "见《编辑维护手册》第11节「记录新版本（版本号和修订记录）」" in result.stderr
