@@ -3,7 +3,8 @@
 Adapts MkDocs events to the core (compendium.book.pages): checks every document page's front matter
 and anchors before the build (a bad page stops it with file, line and fix), orders the
 navigation by part and `order`, titles the parts, and adds the generated parts of pages (the
-metadata line above a document, the contents of a part's landing page), in the language being
+metadata line above a document, the note above a document added after the print, the contents of a
+part's landing page, the home page's counts of parts and documents), in the language being
 built (an English document page gets its metadata line from hooks/english.py).
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 import _shared
 from compendium.book.errors import PageError
-from compendium.book.formatting import meta_line, part_listing, part_title
+from compendium.book.formatting import added_note, document_counts, meta_line, part_listing, part_title
 from compendium.book.pages import load_documents
 from compendium.book.vocabulary import load_vocabulary
 
@@ -26,6 +27,8 @@ from compendium.book.vocabulary import load_vocabulary
 # table, then the pages about the edition (folders by name, pages by their Chinese file).
 _TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "indexes", "targets", "downloads.md",
               "about.md", "errata.md"]
+# The home page's marker for its counts of parts and documents, computed from the pages.
+COUNTS = "<!-- document-counts -->"
 # Labels of the titles of the top-level folders that are not parts.
 _SECTION_TITLES = {"indexes": "indexes.title"}
 
@@ -69,7 +72,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # landing page (in the build's language).
     path, state, labels = _shared.src_uri(page.file), _shared.state, _shared.labels(config)
     if doc := state.documents.get(path):
-        return meta_line(doc, state.vocab, labels) + markdown if labels.lang == "zh" else markdown
+        note = added_note(doc, labels)
+        return meta_line(doc, state.vocab, labels) + note + markdown if labels.lang == "zh" else note + markdown
+    if COUNTS in markdown:
+        return markdown.replace(COUNTS, document_counts(list(state.documents.values()), state.vocab, labels))
     if path.startswith("part") and path.endswith("/index.md"):
         part = int(path[4])
         return markdown + "\n" + part_listing(list(state.documents.values()), part, path, labels)

@@ -64,7 +64,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             check_english(doc, body, glossary)
             issuer_names(doc, en, glossary)
     except PageError as err:
-        raise PluginError(f"Bad English edition: {err}") from None
+        raise PluginError(f"Bad English edition: {err.in_step('english')}") from None
     return files
 
 

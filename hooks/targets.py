@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 import _shared
-from compendium.book.errata import Doubt
+from compendium.book.errata import Doubt, load_errata
 from compendium.book.errors import PageError
 from compendium.book.labels import Labels
 from compendium.downloads.data_files import csv_bytes, json_bytes
@@ -51,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         labels = _shared.labels(config)
         targets = load_targets(state.vocab, root / "data" / "targets.yml")
         pages = read_pages(Path(config.docs_dir), [p for p in state.documents])
-        check_against_pages(targets, pages, state.vocab)
+        check_against_pages(targets, pages, state.vocab, load_errata(root / "data" / "errata.yml"))
         english = load_targets_english(targets, root / "data" / "targets-en.yml")
     except PageError as err:
         raise PluginError(f"Bad target record: {err}") from None

@@ -5,8 +5,8 @@ Reads: ``docs/partN/*.md`` (one document a page, with front matter), ``source/co
 Writes: nothing on its own; it gives every other package the model (``pages.Document``, its
 remarks and anchors) and the one error type (``errors.PageError``: file, line, what to fix).
 
-- ``errors``, ``yamlfile``, ``frontmatter``: the error type; data files and front matter read with
-  the line of every field;
+- ``errors``, ``guide``, ``yamlfile``, ``frontmatter``: the error type and the section of the editors'
+  guide (MAINTAINING.md) each error cites; data files and front matter read with the line of every field;
 - ``schema``, ``vocabulary``, ``labels``: the front matter's schema, the controlled lists, the
   interface labels in Chinese and English;
 - ``pages``, ``anchors``, ``remarks``, ``tables``: the page model, the anchor scheme, a remark's

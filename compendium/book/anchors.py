@@ -76,19 +76,104 @@ def find_anchors(body: str, first_line: int) -> list[Anchor]:
 
 
 def check_anchors(path: str, body: str, first_line: int) -> list[Anchor]:
-    """Ids of a page; raises PageError on an id outside the scheme, a duplicate, or a bare heading."""
+    """Ids of a page; raises PageError on an id outside the scheme, a numbered heading whose id is not
+    its number path, a duplicate, or a bare heading."""
     seen: dict[str, int] = {}
     anchors = find_anchors(body, first_line)
+    numbered = numbered_heads(body, first_line)
     for a in anchors:
         if not WRITTEN.match(a.id) or PARAGRAPH.match(a.id):
             raise PageError(path, a.line, "anchor", f"id {a.id!r} does not follow the anchor scheme",
-                            "Use s1-2 for headings, r-YYYYMMDD for remarks, box-N, tab-N, tab-N-rM (README, Anchors).")
+                            "Use s1-2 for headings, r-YYYYMMDD for remarks, box-N, tab-N, tab-N-rM (README, Anchors)",
+                            step="headings")
+        head = numbered.get(a.line)
+        if head and head.id == a.id and _base(a.id) != head.expected:
+            raise PageError(path, a.line, "anchor", f"id {a.id!r} does not match the heading's number: "
+                            f"{head.number} {head.under} is {head.expected}",
+                            f"Write {{#{head.expected}}} (the number path of the heading: 一、 → s1, its （二） → s1-2, "
+                            "its 3. → s1-2-3)", step="headings")
         if a.id in seen:
-            raise PageError(path, a.line, "anchor", f"duplicate id {a.id!r} (first on line {seen[a.id]})",
-                            "Give one of them a suffix (-b for a heading, -2 for a remark).")
+            if head and head.id == a.id:
+                fix = (f"This heading's number path is {head.expected}, which the heading on line {seen[a.id]} "
+                       f"already has: the excerpt repeats the number, so write {{#{_next_suffix(a.id, seen)}}}")
+            else:
+                fix = "Give one of them a suffix (-2 for a remark; a heading's id is its number path)"
+            raise PageError(path, a.line, "anchor", f"duplicate id {a.id!r} (first on line {seen[a.id]})", fix,
+                            step="headings")
         seen[a.id] = a.line
     for offset, text in enumerate(body.splitlines()):
         if _HEADING.match(text) and not _ATTR_LIST.search(text):
+            expected = numbered.get(first_line + offset)
             raise PageError(path, first_line + offset, "anchor", "heading without an id",
-                            "End the heading with {#s1-2} (its number path) or {#u-name}.")
+                            f"End the heading with {{#{expected.expected}}} (its number path)" if expected else
+                            "End the heading with {#s1-2} (its number path) or {#u-name}", step="headings")
     return anchors
+
+
+# --- numbered headings -----------------------------------------------------------------------
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _cn_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
+    if "十" not in text:
+        return _CN_DIGITS.index(text)
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(units) if units else 0)
+
+
+# Official numbering, by rank: 一、 → （一） → 1. → （1）.
+_NUMBERS = ((re.compile(r"^([一二三四五六七八九十]+)、"), _cn_number),
+            (re.compile(r"^（([一二三四五六七八九十]+)）"), _cn_number),
+            (re.compile(r"^(\d+)[.．]"), int),
+            (re.compile(r"^（(\d+)）"), int))
+_NUMBERED_HEADING = re.compile(r"^#{2,6}\s+(?P<text>.*?)\s*(?:\{#(?P<id>[^}\s]+)\})?\s*$")
+_RUN_IN = re.compile(r"^(?:[-*+]\s+)?\*\*(?P<text>[^*]+)\*\*\{#(?P<id>[^}\s]+)\}")
+
+
+@dataclass(frozen=True)
+class NumberedHead:
+    """A heading or run-in head that opens with official numbering: its id as written ("" if none),
+    its number as printed, the heading it stands under, and the id its number path gives."""
+
+    id: str
+    number: str
+    under: str
+    expected: str
+
+
+def numbered_heads(body: str, first_line: int) -> dict[int, NumberedHead]:
+    """Numbered headings and run-in heads by line, each with the id its number path gives: the
+    number, under the nearest heading of a higher rank (（二） under 二、 → s2-2)."""
+    out: dict[int, NumberedHead] = {}
+    stack: list[tuple[int, str, str]] = []  # (rank, id, number as printed) of the open headings
+    for offset, text in enumerate(body.splitlines()):
+        m = _NUMBERED_HEADING.match(text) or _RUN_IN.match(text)
+        if not m:
+            continue
+        for rank, (pattern, value) in enumerate(_NUMBERS):
+            if n := pattern.match(m.group("text")):
+                break
+        else:
+            continue
+        written = m.group("id") or ""
+        if written and not re.fullmatch(r"s\d+(?:-\d+)*(?:-[b-z])?", written):
+            continue  # a numbered heading with an id of another kind (u-…) is not numbered by its id
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        expected = (stack[-1][1] + "-" if stack else "s") + str(value(n.group(1)))
+        under = f"under {stack[-1][2]}" if stack else "at the top of the page"
+        out[first_line + offset] = NumberedHead(written, n.group(0), under, expected)
+        stack.append((rank, expected, n.group(0)))
+    return out
+
+
+def _base(anchor: str) -> str:
+    """A heading's id without the suffix of a repeated number: s2-1-b → s2-1."""
+    return re.sub(r"-[b-z]$", "", anchor)
+
+
+def _next_suffix(anchor: str, seen: dict[str, int]) -> str:
+    """The first of anchor-b, anchor-c … that the page does not use yet."""
+    return next(f"{anchor}-{s}" for s in "bcdefghijklmnopqrstuvwxyz" if f"{anchor}-{s}" not in seen)

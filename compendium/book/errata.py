@@ -6,12 +6,11 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from compendium import DOCS_DIR, ERRATA_FILE, SOURCE_TEXT
 from compendium.book.errors import PageError
 from compendium.book.frontmatter import read_front_matter
 from compendium.book.labels import Labels
+from compendium.book.yamlfile import LINE, load_yaml
 from compendium.book.layout_repair import content_chars
 
 
@@ -25,22 +24,24 @@ class Correction:
     corrected: str
     reason: str
     reason_en: str
+    entry_line: int = 0  # of the entry in data/errata.yml, for error messages
 
 
 def load_errata(path: Path = ERRATA_FILE) -> list[Correction]:
     """Read the errata file; a malformed entry raises PageError naming it."""
     where = path.relative_to(path.parent.parent).as_posix() if path.parent.parent else str(path)
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = load_yaml(path, where) or []
     out = []
     for i, e in enumerate(entries, 1):
+        at = e.get(LINE, 0) if isinstance(e, dict) else 0
         try:
             out.append(Correction(int(e["line"]), str(e["page"]), str(e["original"]), str(e["corrected"]),
-                                  str(e["reason"]), str(e["reason_en"])))
+                                  str(e["reason"]), str(e["reason_en"]), at))
         except (KeyError, TypeError, ValueError) as err:
-            raise PageError(where, 0, f"entry {i}", f"malformed entry ({err})",
+            raise PageError(where, at, f"entry {i}", f"malformed entry ({err})",
                             "Give line, page, original, corrected, reason and reason_en.") from None
         if not out[-1].reason.strip() or not out[-1].reason_en.strip():
-            raise PageError(where, 0, f"entry {i}", "an empty reason",
+            raise PageError(where, at, f"entry {i}", "an empty reason",
                             "Say why, in Chinese (reason) and English (reason_en).")
     return out
 
@@ -49,16 +50,27 @@ def check_errata(errata: list[Correction], source: Path = SOURCE_TEXT, docs: Pat
     """Each original must stand on its source line and each corrected text on its page."""
     lines = source.read_text(encoding="utf-8").splitlines()
     for c in errata:
-        where = f"data/errata.yml (line {c.line})"
+        where = "data/errata.yml"
         if not 1 <= c.line <= len(lines) or content_chars(c.original) not in content_chars(lines[c.line - 1]):
-            raise PageError(where, 0, "original", f"{c.original!r} is not on source line {c.line}",
-                            "Copy the original exactly from source/compilation.txt.")
+            near = _nearest_line(lines, c.original, c.line)
+            hint = f" (it is on source line {near})" if near else ""
+            raise PageError(where, c.entry_line, "original", f"{c.original!r} is not on source line {c.line}{hint}",
+                            "Copy the original exactly from source/compilation.txt, and give its source line in "
+                            "'line:' (the line number of source/compilation.txt, not of a page)")
         page = docs / c.page
         if not page.is_file():
-            raise PageError(where, 0, "page", f"no page {c.page}", "Name a page under docs/.")
+            raise PageError(where, c.entry_line, "page", f"no page {c.page}", "Name a page under docs/, "
+                            "as part3/xuzhou.md.")
         if content_chars(c.corrected) not in content_chars(page.read_text(encoding="utf-8")):
-            raise PageError(where, 0, "corrected", f"{c.corrected!r} is not on {c.page}",
+            raise PageError(where, c.entry_line, "corrected", f"{c.corrected!r} is not on {c.page}",
                             "Put the corrected text on the page, or fix the entry.")
+
+
+def _nearest_line(lines: list[str], original: str, line: int) -> int:
+    """The source line nearest `line` that holds `original` (0 if none does)."""
+    wanted = content_chars(original)
+    hits = [n for n, text in enumerate(lines, 1) if wanted and wanted in content_chars(text)]
+    return min(hits, key=lambda n: abs(n - line), default=0)
 
 
 def page_titles(errata: list[Correction], docs: Path = DOCS_DIR, lang: str = "zh") -> dict[str, str]:

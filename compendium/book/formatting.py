@@ -12,6 +12,9 @@ from compendium.book.pages import Document
 from compendium.book.vocabulary import Vocabulary
 
 CN_PART = {1: "第一篇", 2: "第二篇", 3: "第三篇", 4: "第四篇", 5: "第五篇"}
+# How many parts the book has, in words (the home page's 全书分为五篇).
+_NUMBER_WORDS = {"zh": "零一二三四五六七八九十", "en": ["None", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+                                                    "Eight", "Nine", "Ten"]}
 # Babel's locale for the dates of each language (British English, as the glossary spells).
 _DATE_LOCALE = {"zh": "zh", "en": "en_GB"}
 # Babel skeletons by the precision of a date (YYYY, YYYY-MM, YYYY-MM-DD).
@@ -71,6 +74,42 @@ def part_listing(docs: list[Document], part: int, relative_to: str, labels: Labe
             continue
         link = d.path[len(prefix):] if d.path.startswith(prefix) else d.path
         extra = labels.original(d.meta.doc_no) or format_date(d.meta.date, labels.lang)
+        if d.meta.is_added:
+            added = labels("catalog.added_mark").format(version=d.meta.added_in)
+            extra = f"{extra} {added}" if extra else added
         rows.append(f"1. [{d.meta.title_in(labels.lang)}]({link})"
                     + (f"<span class=\"doc-list-note\">{extra}</span>" if extra else ""))
     return '<div class="doc-list generated" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+
+
+def added_note(doc: Document, labels: Labels) -> str:
+    """The generated note above a document beyond the print: not in the printed book, added in which
+    edition, and where its text comes from (the editors' source_note); "" for a document of the print."""
+    m = doc.meta
+    if not m.is_added:
+        return ""
+    note = labels("catalog.added_note").format(version=m.added_in)
+    source = f" {labels.original(html.escape(m.source_note))}" if m.source_note else ""
+    return f'<p class="doc-added generated">{html.escape(note)}{source}</p>\n\n'
+
+
+def document_counts(docs: list[Document], vocab: Vocabulary, labels: Labels, prefix: str = "") -> str:
+    """The home page's 内容结构, counted from the pages: how many parts and documents (and how many
+    of them were added after the print), and a table of the parts with the count of each."""
+    lang = labels.lang
+    parts = sorted(vocab.parts)
+    added = sum(1 for d in docs if d.meta.is_added)
+    words = _NUMBER_WORDS[lang]
+    intro = labels("catalog.counts").format(
+        parts=words[len(parts)] if len(parts) < len(words) else len(parts), count=len(docs),
+        added=labels("catalog.counts_added").format(count=added) if added else "")
+    heads = [labels(f"catalog.counts_{k}") for k in ("part", "contents", "documents")]
+    rows = ["| " + " | ".join(heads) + " |", "| --- | --- | --- |"]
+    for n in parts:
+        count = sum(1 for d in docs if d.meta.part == n)
+        name = CN_PART[n] if lang == "zh" else labels("catalog.part_title").format(cn_number="", number=n, label="")
+        name = name.strip().rstrip(":")
+        rows.append(f"| [{name}]({prefix}{vocab.parts[n].folder}/index.md) | {html.escape(vocab.parts[n].label(lang))} "
+                    f"| {count} |")
+    return f'<div class="doc-counts generated" markdown>\n\n{html.escape(intro)}\n\n' + "\n".join(rows) + "\n\n</div>\n"
+

@@ -43,13 +43,32 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         raise PageError(path, line, "", f"the front matter is not valid YAML ({getattr(err, 'problem', err)})",
-                        "Fix the YAML syntax.") from None
+                        "Fix the YAML syntax: a value with a colon, a quotation mark or a leading [ or { goes in "
+                        "double quotes", step="documents") from None
+    except ValueError as err:  # a date YAML reads as one (unquoted 2018-02-30) that does not exist
+        raise _impossible_value(path, node, err) from None
     finally:
         loader.dispose()
     if not isinstance(fields, dict):
         raise PageError(path, 2, "", "the front matter is not a mapping", "Write it as 'field: value' lines.")
     field_lines = {key.value: key.start_mark.line + 2 for key, _ in node.value} if node else {}
     return FrontMatter(fields, field_lines, "".join(lines[end + 1 :]), end + 2)
+
+
+def _impossible_value(path: str, node, err: ValueError) -> PageError:
+    """The field whose value YAML could not make (an unquoted date that does not exist), with its line."""
+    for key, value in node.value:
+        if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":timestamp"):
+            try:
+                SAFE_LOADER("").construct_yaml_timestamp(value)
+            except ValueError:
+                return PageError(path, key.start_mark.line + 2, str(key.value),
+                                 f"{value.value!r} is not a day of the calendar ({err})",
+                                 "Check the date against the source and write one that exists, as precise as the "
+                                 "source is (YYYY-MM-DD, YYYY-MM or YYYY); leave it empty (\"\") where the source "
+                                 "is silent", step="documents")
+    return PageError(path, 2, "", f"a value of the front matter cannot be read ({err})",
+                     "Put the value in double quotes and check it", step="documents")
 
 
 def read_front_matter(docs_dir: Path, rel: str) -> FrontMatter:

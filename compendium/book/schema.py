@@ -13,6 +13,7 @@ from compendium.book.vocabulary import Vocabulary
 _DATE_FORMS = (("%Y-%m-%d", re.compile(r"^\d{4}-\d{2}-\d{2}$")),
                ("%Y-%m", re.compile(r"^\d{4}-\d{2}$")),
                ("%Y", re.compile(r"^\d{4}$")))
+_FORM = {"%Y-%m-%d": "YYYY-MM-DD", "%Y-%m": "YYYY-MM", "%Y": "YYYY"}
 # A 文号 as printed: issuer code, year in 〔〕, number, 号.
 _DOC_NO = re.compile(r"^\S+〔(\d{4})〕\d+号$")
 # Source line range of a page: "665-845".
@@ -32,10 +33,17 @@ class DocumentMeta:
     level: str
     kind: str
     topics: list[str]
-    source_lines: tuple[int, int]
+    source_lines: tuple[int, int] | None  # None for a document beyond the print (source: added)
     extra: dict = field(default_factory=dict)  # further fields (description …), unchecked
     title_en: str = ""  # the English edition: title and summary (compendium/english/document_page.py checks them)
     summary_en: str = ""
+    added_in: str = ""  # a document beyond the print: the edition (version) that added it
+    source_note: str = ""  # and where its text comes from, as the editors say
+
+    @property
+    def is_added(self) -> bool:
+        """True for a document the editors added that the printed book lacks (source: added)."""
+        return bool(self.added_in)
 
     def title_in(self, lang: str) -> str:
         """The title in a language of the site: as printed, or its English."""
@@ -44,7 +52,11 @@ class DocumentMeta:
 
 REQUIRED = ("title", "part", "order", "issuer", "date", "level", "kind", "topics", "source_lines", "title_en",
             "summary_en")
-KNOWN = set(REQUIRED) | {"doc_no", "description"}
+# A document beyond the print says so instead of naming source lines: source: added, added_in: <version>.
+ADDED = "added"
+ADDED_FIELDS = ("source", "added_in", "source_note")
+KNOWN = set(REQUIRED) | {"doc_no", "description"} | set(ADDED_FIELDS)
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
 
 def validate_document(path: str, fm: FrontMatter, vocab: Vocabulary, folder_part: int) -> DocumentMeta:
@@ -54,8 +66,13 @@ def validate_document(path: str, fm: FrontMatter, vocab: Vocabulary, folder_part
     def fail(name: str, problem: str, fix: str) -> PageError:
         return PageError(path, at.get(name, 2), name, problem, fix)
 
+    added = _source_is_added(path, f, at)
     for name in REQUIRED:
-        if name not in f:
+        if name not in f and not (added and name == "source_lines"):
+            if name == "source_lines":
+                raise PageError(path, 2, name, "missing field", "Give the document's first and last line in "
+                                "source/compilation.txt (source_lines: 665-845); for a document the printed book "
+                                "lacks, write 'source: added' and 'added_in: <version>' instead", step="documents")
             raise PageError(path, 2, name, "missing field", f"Add '{name}:' to the front matter (leave the value "
                             "empty where the source is silent).")
     for name in f:
@@ -97,19 +114,52 @@ def validate_document(path: str, fm: FrontMatter, vocab: Vocabulary, folder_part
     for topic in topics:
         if topic not in vocab.topics:
             raise fail("topics", f"unknown topic {topic!r}", f"Use ids from: {vocab.describe(vocab.topics)}.")
-    m = _LINES.match(_text(f["source_lines"]))
-    if not m or int(m.group(1)) > int(m.group(2)):
-        raise fail("source_lines", f"{f['source_lines']!r} is not a line range like 665-845",
-                   "Give the first and last line of the document in source/compilation.txt.")
+    lines = None
+    if not added:
+        m = _LINES.match(_text(f["source_lines"]))
+        if not m or int(m.group(1)) > int(m.group(2)):
+            raise fail("source_lines", f"{f['source_lines']!r} is not a line range like 665-845",
+                       "Give the first and last line of the document in source/compilation.txt; for a document "
+                       "the printed book lacks, write 'source: added' and 'added_in: <version>' instead of "
+                       "source_lines")
+        lines = (int(m.group(1)), int(m.group(2)))
     english = {}
     for name in ("title_en", "summary_en"):
         if not isinstance(f[name], str) or not f[name].strip():
             raise fail(name, "is empty", "Write the document's English title and a summary of three to six "
                        "sentences (see README, English edition).")
         english[name] = " ".join(f[name].split())
-    extra = {k: v for k, v in f.items() if k not in REQUIRED and k != "doc_no"}
-    return DocumentMeta(title.strip(), part, order, doc_no, issuer, date, level, kind, list(topics),
-                        (int(m.group(1)), int(m.group(2))), extra, **english)
+    extra = {k: v for k, v in f.items() if k not in REQUIRED and k != "doc_no" and k not in ADDED_FIELDS}
+    return DocumentMeta(title.strip(), part, order, doc_no, issuer, date, level, kind, list(topics), lines, extra,
+                        **english, added_in=_text(f.get("added_in")) if added else "",
+                        source_note=" ".join(_text(f.get("source_note")).split()) if added else "")
+
+
+def _source_is_added(path: str, f: dict, at: dict) -> bool:
+    """Whether the page is a document beyond the print (source: added, added_in: <version>); its
+    fields checked: no source lines beside them, a version like 0.2.0."""
+    if "source" not in f:
+        for name in ("added_in", "source_note"):
+            if name in f:
+                raise PageError(path, at.get(name, 2), name, "only for a document beyond the print",
+                                "Write 'source: added' above it, or remove it", step="added")
+        return False
+    if _text(f["source"]) != ADDED:
+        raise PageError(path, at.get("source", 2), "source", f"{f['source']!r} is not 'added'",
+                        "Write 'source: added' for a document the printed book lacks; a document of the print "
+                        "names its source_lines instead", step="added")
+    if _text(f.get("source_lines")):
+        raise PageError(path, at.get("source_lines", 2), "source_lines",
+                        "a document beyond the print has no source lines",
+                        "Remove source_lines (the source does not hold this document), or remove 'source: added'",
+                        step="added")
+    version = _text(f.get("added_in"))
+    if not _VERSION.match(version):
+        raise PageError(path, at.get("added_in", at.get("source", 2)), "added_in",
+                        f"{f.get('added_in')!r} is not a version like 0.2.0",
+                        "Give the edition that adds the document (the version in pyproject.toml, with its entry in "
+                        "data/revisions.yml)", step="added")
+    return True
 
 
 def parse_date(path: str, line: int, value) -> str:
@@ -124,7 +174,10 @@ def parse_date(path: str, line: int, value) -> str:
             try:
                 dt.datetime.strptime(text, fmt)
             except ValueError:
-                break
+                raise PageError(path, line, "date", f"{text!r} is not a valid date: it is written as {_FORM[fmt]} "
+                                "but no such day or month exists",
+                                "Check the date against the source and correct the month or the day", step="documents"
+                                ) from None
             return text
     raise PageError(path, line, "date", f"{text!r} is not a valid date",
                     "Write YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source, or leave it empty.")

@@ -24,7 +24,7 @@ from pathlib import Path
 from compendium import ROOT
 from compendium.book.errata import load_errata, page_titles, render_errata
 from compendium.book.errors import PageError
-from compendium.book.formatting import part_title
+from compendium.book.formatting import added_note, part_title
 from compendium.book.frontmatter import read_front_matter
 from compendium.book.labels import Labels, load_labels
 from compendium.book.pages import Document
@@ -58,6 +58,7 @@ class Section:
     path: str  # the page under docs/ it is rendered from, e.g. part2/5g-development.md
     title: str  # as the contents and the running heads name it
     anchor: str  # its id in the booklet, e.g. part2-5g-development
+    note: str = ""  # generated HTML under a document's title: a document added after the print says so
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,8 @@ def plan_booklets(documents: list[Document], vocab: Vocabulary, docs_dir: Path) 
     for number in sorted(vocab.parts):
         folder = vocab.parts[number].folder
         sections = [Section("part", f"{folder}/index.md", part_title(vocab, number, load_labels()), folder)]
-        sections += [Section("document", d.path, d.meta.title, _anchor(d.path)) for d in documents
-                     if d.meta.part == number]
+        sections += [Section("document", d.path, d.meta.title, _anchor(d.path), added_note(d, load_labels()))
+                     for d in documents if d.meta.part == number]
         parts.append(sections)
     errata = read_front_matter(docs_dir, "errata.md")
     errata_title = str(errata.fields.get("title") or "")
@@ -148,7 +149,8 @@ def render_sections(booklet: Booklet, renderer: PageRenderer, labels: Labels) ->
             body = body.replace(ERRATA_MARKER, _errata_table(renderer.docs_dir, labels))
         inner = renderer.html(body)
         if section.kind == "document":
-            inner = f'<h1 class="doc-title">{html.escape(section.title)}</h1>\n{inner}'
+            note = section.note  # HTML already (compendium.book.formatting.added_note)
+            inner = f'<h1 class="doc-title">{html.escape(section.title)}</h1>\n{note}{inner}'
         inner = _internal_links(_scope_ids(inner, section.anchor), targets, section.path)
         tag = "section" if section.kind == "part" else "article"
         out.append(f'<{tag} class="{section.kind}" id="{section.anchor}" data-path="{section.path}">\n'

@@ -6,7 +6,12 @@ Entries are sorted and dated with the build's moment (SOURCE_DATE_EPOCH, to the 
 records), so that the same build gives the same bytes, and two builds of one day give unpacked files
 of different times: nginx's ETag is the file's time and size, and a second edition dated like the
 first would answer a browser (and the service worker) 304 for files whose content changed.
-Run by tools/release.sh: ``python -m compendium.hosting.release SITE_DIR OUT_DIR``.
+Run by tools/release.sh: first ``python -m compendium.hosting.release --check [--allow-dirty]``
+(before anything is built: may this tree be released?), then ``python -m compendium.hosting.release
+SITE_DIR OUT_DIR``. A release is refused when what the site is built from has uncommitted changes
+(the zip would carry a commit's name but not its content), unless --allow-dirty, which names the
+zip and the 版本说明 page +dirty; and when the version of pyproject.toml is not the newest entry of the
+修订记录 (data/revisions.yml), the check that a release tag gets (compendium.edition.release_tag).
 """
 from __future__ import annotations
 
@@ -18,7 +23,11 @@ import time
 import zipfile
 from pathlib import Path
 
-from compendium.edition.build_info import build_info
+from compendium.book.errors import PageError
+from compendium.book.guide import see
+from compendium.edition.build_info import build_info, project_version, uncommitted_changes
+from compendium.edition.release_tag import TAG_PREFIX, ReleaseTagError, check_release_tag
+from compendium.edition.revisions import load_revisions
 
 PREFIX = "xuexi"  # 学习: the short name of the site in file names (and the usual sub-path)
 
@@ -50,8 +59,32 @@ def write_checksum(path: Path) -> Path:
     return out
 
 
+def release_problems(allow_dirty: bool) -> list[str]:
+    """Why this tree may not be released (empty: it may): uncommitted changes, unless allowed; a
+    version without its 修订记录 entry at the top."""
+    problems = []
+    changes = uncommitted_changes()
+    if changes and not allow_dirty:
+        shown = ", ".join(changes[:5]) + (f" and {len(changes) - 5} more" if len(changes) > 5 else "")
+        problems.append(f"uncommitted changes to what the site is built from ({shown}): a release is built from a "
+                        "commit. Commit them first (git add -A && git commit -m '…'); or, for a trial zip, run "
+                        f"./tools/release.sh --allow-dirty, whose zip and 版本说明 page say +dirty ({see('release')})")
+    version = project_version()
+    try:
+        check_release_tag(f"{TAG_PREFIX}{version}", version, load_revisions())
+    except (ReleaseTagError, PageError) as err:
+        problems.append(f"{err} ({see('edition')})")
+    return problems
+
+
 def main(argv: list[str]) -> int:
-    """Zip a built site into OUT_DIR with its checksum; version and date as the build had them."""
+    """Zip a built site into OUT_DIR with its checksum; version and date as the build had them.
+    With --check [--allow-dirty]: say whether this tree may be released, before anything is built."""
+    if argv and argv[0] == "--check":
+        problems = release_problems(allow_dirty="--allow-dirty" in argv[1:])
+        for problem in problems:
+            print(f"release: refused: {problem}", file=sys.stderr)
+        return 1 if problems else 0
     if len(argv) != 2 or not (Path(argv[0]) / "index.html").is_file():
         print("usage: python -m compendium.hosting.release SITE_DIR OUT_DIR  (SITE_DIR: a built site)", file=sys.stderr)
         return 2

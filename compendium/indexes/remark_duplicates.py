@@ -127,15 +127,19 @@ def load_judgements(known: set[str], path: Path = DUPLICATES_FILE) -> list[Judge
 
 
 def check_judged(pairs: list[Pair], judgements: list[Judgement]) -> None:
-    """Every close pair has a judgement; the first that has none raises PageError saying what to add."""
+    """Every close pair has a judgement; the first that has none raises PageError saying what to add
+    (and the other pairs without one, so that one build lists every entry to write)."""
     judged = {j.key for j in judgements}
-    for p in pairs:
-        if frozenset((p.a, p.b)) not in judged:
-            how = "one holds the other" if p.contained else f"ratio {p.ratio}"
-            raise PageError("data/remark-duplicates.yml", 0, "remarks",
-                            f"{p.a} and {p.b} have close texts ({how}) but are not judged",
-                            f"Read both and add '- remarks: [{p.a}, {p.b}]' with 'same: true' or 'same: false' "
-                            "and a reason.")
+    missing = [p for p in pairs if frozenset((p.a, p.b)) not in judged]
+    if missing:
+        p = missing[0]
+        how = "one holds the other" if p.contained else f"ratio {p.ratio}"
+        more = "".join(f"; also '- remarks: [{q.a}, {q.b}]'" for q in missing[1:])
+        raise PageError("data/remark-duplicates.yml", 0, "remarks",
+                        f"{p.a} and {p.b} have close texts ({how}) but are not judged"
+                        + (f" ({len(missing) - 1} more pair{'s' if len(missing) > 2 else ''} below)" if more else ""),
+                        f"Read both and add '- remarks: [{p.a}, {p.b}]' with 'same: true' or 'same: false' "
+                        f"and a reason{more}.")
 
 
 def same_groups(keys: list[str], judgements: list[Judgement]) -> list[list[str]]:

@@ -14,12 +14,15 @@ the comparator's words are in it, and the target year is not earlier than the do
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from compendium import ROOT
+from compendium.book.errata import Correction
 from compendium.book.errors import PageError
 from compendium.book.frontmatter import read_front_matter
 from compendium.book.layout_repair import content_chars
@@ -59,7 +62,8 @@ class Target:
     doubtful: bool  # a value kept as printed although it reads as damaged (see note)
     note: str
     line: int  # line of the target in data/targets.yml
-    anchor: str = ""  # id of the sentence (t-…) or row (tab-N-rM) on its page
+    anchor: str = ""
+    sentence_line: int = 0  # line of its sentence in data/targets.yml (the entry's `sentence:`)  # id of the sentence (t-…) or row (tab-N-rM) on its page
 
     @property
     def url(self) -> str:
@@ -80,6 +84,10 @@ def load_targets(vocab: Vocabulary, path: Path = TARGETS_FILE) -> list[Target]:
     entries = load_yaml(path, _WHERE) or []
     if not isinstance(entries, list):
         raise PageError(_WHERE, 1, "", "the file is not a list of sentences", "Write '- document: …' entries.")
+    text = path.read_text(encoding="utf-8").splitlines()
+    for entry in entries:
+        if isinstance(entry, dict) and "__line__" in entry:
+            entry[_SENTENCE_LINE] = _key_line(text, entry["__line__"], "sentence")
     targets = [parse_target(record, vocab) for record in flatten(entries)]
     seen: dict[str, int] = {}
     for t in targets:
@@ -88,6 +96,20 @@ def load_targets(vocab: Vocabulary, path: Path = TARGETS_FILE) -> list[Target]:
                             "Give each target its own id (add -b for a second target of the same key, scope and year).")
         seen[t.id] = t.line
     return with_anchors(targets)
+
+
+_SENTENCE_LINE = "__sentence_line__"
+
+
+def _key_line(text: list[str], start: int, key: str) -> int:
+    """The line of `key:` in the entry that starts at line `start` (the entry's own line if not found)."""
+    for n in range(start, min(start + 40, len(text)) + 1):
+        stripped = text[n - 1].lstrip("- ").strip()
+        if stripped.startswith(f"{key}:"):
+            return n
+        if n > start and text[n - 1].startswith("- "):
+            break
+    return start
 
 
 def flatten(entries: list) -> list[dict]:
@@ -119,7 +141,7 @@ def parse_target(record: dict, vocab: Vocabulary) -> Target:
         if field not in record:
             raise fail(f"missing field '{field}'", f"Add '{field}:' (year: null where the text gives no year).")
     for field in record:
-        if field != "__line__" and field not in REQUIRED + OPTIONAL:
+        if field not in ("__line__", _SENTENCE_LINE) and field not in REQUIRED + OPTIONAL:
             raise fail(f"unknown field '{field}'", f"Use only: {', '.join(REQUIRED + OPTIONAL)}.")
     text = {f: _text(record.get(f)) for f in REQUIRED + OPTIONAL}
     if not _ID.match(text["id"]):
@@ -150,7 +172,7 @@ def parse_target(record: dict, vocab: Vocabulary) -> Target:
         unit=text["unit"], comparator=text["comparator"], year=_year(record["year"], "year", fail),
         baseline=text["baseline"], baseline_year=_year(record.get("baseline_year"), "baseline_year", fail),
         baseline_number=_number(record.get("baseline_number"), "baseline_number", fail, required=False),
-        doubtful=doubtful, note=text["note"], line=line)
+        doubtful=doubtful, note=text["note"], line=line, sentence_line=record.get(_SENTENCE_LINE, line))
 
 
 def with_anchors(targets: list[Target]) -> list[Target]:
@@ -227,8 +249,11 @@ def read_pages(docs_dir: Path, paths: list[str]) -> dict[str, PageText]:
     return pages
 
 
-def check_against_pages(targets: list[Target], pages: dict[str, PageText], vocab: Vocabulary) -> None:
-    """Every target stands on its page as recorded; the first that does not raises PageError."""
+def check_against_pages(targets: list[Target], pages: dict[str, PageText], vocab: Vocabulary,
+                        errata: Sequence[Correction] = ()) -> None:
+    """Every target stands on its page as recorded; the first that does not raises PageError (a
+    sentence not on its page: at the sentence's line, with the page's closest paragraph, where they
+    first differ, and the errata entry behind the difference)."""
     rows: dict[str, dict[str, Row]] = {}
     for t in targets:
         def fail(problem: str, fix: str) -> PageError:
@@ -251,8 +276,7 @@ def check_against_pages(targets: list[Target], pages: dict[str, PageText], vocab
                                f"Use a column head of the table: {', '.join(h for h in row.heads if h)}.")
         else:
             if not page.holds(t.sentence):
-                raise fail(f"the sentence is not on {t.document}",
-                           "Copy the sentence exactly from the page (one paragraph, as it reads).")
+                raise sentence_not_on_page(t, page, targets, errata)
             where = t.sentence
         if content_chars(t.value) not in content_chars(where):
             raise fail(f"the value {t.value!r} is not in the {'cell' if t.column else 'sentence'}",
@@ -266,3 +290,49 @@ def check_against_pages(targets: list[Target], pages: dict[str, PageText], vocab
         if t.year is not None and page.date and t.year < int(page.date[:4]):
             raise fail(f"target year {t.year} is earlier than the document's date {page.date}",
                        "Correct the year, or record what the text sets as a target, not what it reports.")
+
+
+def sentence_not_on_page(t: Target, page: PageText, targets: list[Target], errata: Sequence[Correction]) -> PageError:
+    """The error for a target sentence that no paragraph of its page holds: the closest paragraph
+    (its line), the first character where they differ, and, where an errata entry of the page
+    changed the words inside the sentence, that the records of the sentence change with it."""
+    wanted = content_chars(t.sentence)
+    line, para, start = closest_paragraph(wanted, page)
+    same = sorted({o.id for o in targets if o.document == t.document and content_chars(o.sentence) == wanted})
+    records = f"target{'s' if len(same) > 1 else ''} {', '.join(same)}"
+    if not para:
+        return PageError(_WHERE, t.sentence_line, f"target {t.id}", f"the sentence is not on {t.document}",
+                         "Copy the sentence exactly from the page (one paragraph, as it reads)", step="targets")
+    k = next((i for i in range(len(wanted)) if start + i >= len(para) or start + i < 0
+              or wanted[i] != para[start + i]), len(wanted))
+    ours, theirs = wanted[max(k - 6, 0):k + 4], para[max(start + k - 6, 0):max(start + k + 4, 0)]
+    problem = (f"the sentence is not on {t.document}: the closest paragraph, docs/{t.document}:{line}, differs from "
+               f"it at character {k + 1} of {len(wanted)} (the sentence has {ours!r}, the page {theirs!r})")
+    for c in errata:
+        if c.page == t.document and content_chars(c.original) in wanted and content_chars(c.corrected) in para:
+            return PageError(_WHERE, t.sentence_line, f"target {t.id}", problem + f"; the errata entry at "
+                             f"data/errata.yml:{c.entry_line} changed {c.original!r} to {c.corrected!r} inside it",
+                             f"A target sentence quotes its page as corrected: write {c.corrected!r} in this "
+                             f"sentence too, in the records of {records}, and check their value and baseline",
+                             step="targets")
+    return PageError(_WHERE, t.sentence_line, f"target {t.id}", problem,
+                     f"Copy the sentence exactly from that paragraph (it is shared by {records}); if the page "
+                     "was corrected, the correction needs its entry in data/errata.yml as well", step="targets")
+
+
+def closest_paragraph(wanted: str, page: PageText) -> tuple[int, str, int]:
+    """The paragraph of the page that shares the most of `wanted` (its Markdown line, its characters)
+    and where `wanted` would start in it; (0, "", 0) where no paragraph shares four characters."""
+    grams = {wanted[i:i + 4] for i in range(max(len(wanted) - 3, 1))}
+    best, score = None, 0
+    for line, _raw, text in text_lines(page.body, page.first_line):
+        para = content_chars(text)
+        shared = sum(1 for g in grams if g in para)
+        if shared > score:
+            best, score = (line, para), shared
+    if best is None:
+        return 0, "", 0
+    line, para = best
+    i, j, _n = difflib.SequenceMatcher(None, wanted, para, autojunk=False).find_longest_match(0, len(wanted), 0,
+                                                                                              len(para))
+    return line, para, j - i

@@ -47,4 +47,5 @@ def test_errata_entry_that_does_not_match_the_source_stops_the_build(project_cop
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "data/errata.yml (line 7978): original: '光谷北?科技城' is not on source line 7978" in output, output
+    entry = line_of(project_copy / "data" / "errata.yml", 'original: "光谷北?科技城"') - 2  # the entry's "- line:"
+    assert f"data/errata.yml:{entry}: original: '光谷北?科技城' is not on source line 7978" in output, output

@@ -103,9 +103,28 @@ def test_unquoted_iso_date_is_accepted():
 
 
 def test_duplicate_anchor_names_both_lines():
-    err = error_of(page(body=GOOD_BODY + "\n## 二、丰富应用 {#s1}\n"))
+    # An excerpt that prints the number 一、 twice: the second gets the suffix -b.
+    err = error_of(page(body=GOOD_BODY + "\n## 一、丰富应用 {#s1}\n"))
     assert err.field == "anchor" and "duplicate id 's1'" in str(err)
     assert err.line == 20 and "first on line 16" in str(err)
+    assert "write {#s1-b}" in err.fix and err.step == "headings"
+
+
+@pytest.mark.parametrize("heading, written, expected", [
+    ("## 二、丰富应用", "s1", "s2"),  # a number of the text, not of the page's order
+    ("**（二）推进应用。**", "s1-1", "s1-2"),  # （二） under 一、
+    ("#### 3.试点", "s1-3", "s1-1-3"),  # 3. under （一） under 一、
+])
+def test_an_id_that_disagrees_with_its_number_is_refused_with_the_right_id(heading, written, expected):
+    line = f"{heading}{{#{written}}}正文。" if heading.startswith("**") else f"{heading} {{#{written}}}"
+    err = error_of(page(body=GOOD_BODY + "\n" + line + "\n"))
+    assert (err.field, err.line) == ("anchor", 20)
+    assert f"id {written!r} does not match the heading's number" in str(err) and f"{{#{expected}}}" in err.fix
+
+
+def test_a_heading_without_an_id_is_told_its_number_path():
+    err = error_of(page(body=GOOD_BODY + "\n## 二、丰富应用\n"))
+    assert "heading without an id" in str(err) and "{#s2}" in err.fix
 
 
 def test_anchor_outside_the_scheme():

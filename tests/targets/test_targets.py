@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from compendium.book.errors import PageError
+from compendium.book.guide import see
 from compendium.book.layout_repair import content_chars
 from compendium.book.pages import load_documents
 from compendium.book.vocabulary import load_vocabulary
@@ -194,7 +195,8 @@ def test_every_candidate_is_a_target_or_excluded_with_a_reason(corpus):
     keys = covered([(t.document, t.sentence, t.row) for t in targets] + [(e.document, e.sentence, e.row)
                                                                           for e in exclusions])
     missing = uncovered(candidates, keys)
-    assert not missing, "not a target and not excluded:\n" + "\n".join(f"{c.where}: {c.text}" for c in missing)
+    assert not missing, ("not a target and not excluded (add each to data/targets.yml or data/target-exclusions.yml, "
+                         f"{see('targets')}):\n" + "\n".join(f"{c.where}: {c.text}" for c in missing))
 
 
 def test_every_exclusion_is_a_candidate_and_no_target(corpus):
