@@ -17,6 +17,7 @@ import yaml
 
 from compendium.book.frontmatter import split_front_matter
 from compendium.book.pages import is_document_path, parse_remarks
+from compendium.edition.build_info import project_version
 
 # What a copy of the project leaves out: version control, outputs and caches. The set-up's
 # virtualenv and Node tools are linked instead, so that tools/*.sh run in the copy as they are.
@@ -54,21 +55,27 @@ def multiply(project: Path, factor: int) -> int:
     to them); returns the document count."""
     docs = project / "docs"
     originals = document_pages(docs)
+    version = project_version(project)
     for page in originals:
         # A translation beside the page (`slug.en.md`) is copied with it, under the same new slug.
         for source in [page, *sorted(page.parent.glob(f"{page.stem}.*.md"))]:
             suffix = source.name[len(page.stem):]
             for k in range(2, factor + 1):
                 target = page.parent / f"{page.stem}-copy{k}{suffix}"
-                target.write_text(synthetic_copy(source, k), encoding="utf-8")
+                target.write_text(synthetic_copy(source, k, version), encoding="utf-8")
     judge_copies(project, originals, factor)
     return len(originals) * factor
 
 
-def synthetic_copy(page: Path, k: int) -> str:
-    """The text of copy number `k` of a page: new title, order and 文号; the body unchanged."""
+def synthetic_copy(page: Path, k: int, version: str) -> str:
+    """The text of copy number `k` of a page: new title, order and 文号; the body unchanged. A copy
+    is a document beyond the print, added in the project's `version` (its source lines are the
+    original's: the print holds each line once)."""
     fm = split_front_matter(page.as_posix(), page.read_text(encoding="utf-8"))
     fields = dict(fm.fields)
+    if "source_lines" in fields:
+        del fields["source_lines"]
+        fields.update(source="added", added_in=version)
     if fields.get("title"):
         fields["title"] = f"{fields['title']}（副本{k}）"
     if isinstance(fields.get("order"), int):

@@ -1,7 +1,11 @@
 """A new edition keeps every mark: marks made on one build, then a second build of a copy of the
-project in which a paragraph was inserted (the ids after it shift) and a marked paragraph's text
-changed, served at the same address so that the browser's storage carries over."""
+project in which a paragraph was split in two (the ids after it shift) and a marked paragraph's
+words corrected by an erratum, served at the same address so that the browser's storage carries over."""
 from __future__ import annotations
+
+import re
+
+import yaml
 
 from support.browsing import PHONE
 from support.project import edit, run_mkdocs_build
@@ -9,7 +13,7 @@ from support.studying import items, record, swappable_server
 
 PAGE = "part3/shenzhen.html"
 SOURCE = "docs/part3/shenzhen.md"
-FIRST = "经过三十年的发展"  # s1-p1: a paragraph is inserted after it
+FIRST = "经过三十年的发展"  # s1-p1: split after its first sentence
 WORDS = "增长动力向创新驱动积极转变"  # selected inside s1-p2
 CHANGED_FROM, CHANGED_TO = "2011年万元GDP建设用地下降11.9%", "2011年万元GDP建设用地下降12.9%"  # in s1-p4
 NOTE = "对照咸宁的数据。"
@@ -23,17 +27,28 @@ def mark_whole(page, anchor):
 
 
 def test_a_new_edition_keeps_every_mark_and_flags_changed_text(browser, site, project_copy, tmp_path):
-    # The second edition: a new paragraph after the first (s1-p2 … become s1-p3 …), and the text of
-    # the last marked paragraph changed.
+    # The second edition: the first paragraph split after its first sentence (a layout repair:
+    # s1-p2 … become s1-p3 …), and a figure of the last marked paragraph corrected, with the erratum
+    # the build asks for (the words of a page change only with one).
     path = project_copy / SOURCE
     text = path.read_text(encoding="utf-8")
     first = next(line for line in text.splitlines() if line.startswith(FIRST))
-    edit(path, first + "\n", first + "\n\n新增的一段说明文字。\n")
+    cut = first.index("。") + 1
+    split = first[cut:]
+    edit(path, first + "\n", first[:cut] + "\n\n" + split + "\n")
     edit(path, CHANGED_FROM, CHANGED_TO)
+    refused = run_mkdocs_build(project_copy, tmp_path / "refused")
+    entry = re.search(r"add to data/errata\.yml: (- \{.*?\})", refused.stderr)
+    assert refused.returncode != 0 and entry, refused.stderr[-3000:]
+    erratum = yaml.safe_load(entry.group(1).replace("…", "x"))[0]
+    erratum.update(reason="试验：新版改正一个数字。", reason_en="A trial: a figure corrected in a new edition.")
+    errata = project_copy / "data" / "errata.yml"
+    errata.write_text(errata.read_text(encoding="utf-8") + yaml.safe_dump([erratum], allow_unicode=True),
+                      encoding="utf-8")
     second = tmp_path / "second-edition"
     result = run_mkdocs_build(project_copy, second)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "新增的一段说明文字。" in (second / PAGE).read_text(encoding="utf-8")
+    assert split in (second / PAGE).read_text(encoding="utf-8")
 
     with swappable_server(site) as (base, swap):
         # (Without the service worker, which would keep serving the first edition until it takes up
@@ -62,7 +77,7 @@ def test_a_new_edition_keeps_every_mark_and_flags_changed_text(browser, site, pr
             # The new edition, at the same address.
             swap(second)
             page.reload(wait_until="networkidle")
-            assert page.locator("#s1-p2").inner_text().startswith("新增的一段说明文字。")
+            assert page.locator("#s1-p2").inner_text().startswith(split[:12])
             page.wait_for_function("() => document.querySelectorAll('article mark.study-mark').length >= 2")
             # Text still there: found again at its new anchor.
             assert page.locator("#s1-p3 mark.study-mark").all_inner_texts() == [WORDS]
