@@ -25,7 +25,7 @@ VERSION = 1
 SCRIPT_LABELS = {
     "assets/javascripts/study-boot.js": (),
     "assets/javascripts/study.js": (
-        "study.bookmark", "study.highlight", "study.note", "study.note_label",
+        "study.bookmark", "study.highlight", "study.note", "study.note_flag", "study.note_label",
         "study.save", "study.cancel", "study.delete", "study.changed_here", "study.no_storage", "study.full",
         "study.saved", "study.too_newer", "study.resume_here", "study.resume", "reader.copy_cite"),
     "assets/javascripts/study-page.js": (

@@ -258,7 +258,7 @@
       if (item.kind === "bookmark") found.block.classList.add("study-bookmarked");
       else wrap(found.block, found.from, found.from + item.text.length, name);
       if (item.kind === "mark" && item.note) {
-        var flag = el("button", "study-note-flag reader-control generated", L.note);
+        var flag = el("button", "study-note-flag reader-control generated", L.note_flag);
         flag.setAttribute("data-study-note", name);
         flag.title = item.note;
         (found.block.nodeName === "TR" ? found.block.lastElementChild : found.block).appendChild(flag);
