@@ -9,8 +9,9 @@ from compendium.book.pages import is_document_path
 
 HOME = "index.html"
 STUDY = "study.html"  # 我的学习 (issue 18)
-STUDY_FIRST_VIEW = ("assets/javascripts/study-boot.js", "assets/stylesheets/study.css")  # the .css: in site.css
-SITE_CSS = "assets/stylesheets/site.css"  # the site's stylesheets as one file (hooks/stylesheets.py)
+STUDY_FIRST_VIEW = ("assets/javascripts/study-boot.js", "assets/stylesheets/study.css")  # in site.js, site.css
+# The site's own stylesheets and scripts of every page, each as one file (hooks/bundles.py).
+BUNDLES = ("assets/stylesheets/site.css", "assets/javascripts/site.js")
 STUDY_ON_DEMAND = ("assets/javascripts/study.js", "assets/stylesheets/study-tools.css")
 # The 指标目标表 page, once a hook generates it: found by its title, wherever it is placed.
 TARGET_TABLE_TITLE = "指标目标表"
@@ -67,11 +68,13 @@ def study_assets(site: Path) -> dict[str, int]:
 
 
 def _content(site: Path, path: str) -> bytes:
-    """A file of the built site, or the part of site.css a stylesheet of mkdocs.yml's extra_css became."""
+    """A file of the built site, or the part of site.css or site.js that a file of mkdocs.yml's
+    extra_css or extra_javascript became."""
     if (site / path).is_file():
         return (site / path).read_bytes()
-    bundle = (site / SITE_CSS).read_text(encoding="utf-8")
     marker = f"/* {path} */\n"
-    if marker not in bundle:
-        raise FileNotFoundError(f"{path}: neither in the built site nor in {SITE_CSS}")
-    return bundle.split(marker, 1)[1].split("\n/* assets/stylesheets/", 1)[0].encode("utf-8")
+    for name in BUNDLES:
+        bundle = (site / name).read_text(encoding="utf-8")
+        if marker in bundle:
+            return bundle.split(marker, 1)[1].split("\n/* assets/", 1)[0].encode("utf-8")
+    raise FileNotFoundError(f"{path}: neither in the built site nor in {' or '.join(BUNDLES)}")

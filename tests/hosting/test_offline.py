@@ -68,7 +68,7 @@ def test_manifest_lists_every_file_of_the_site_with_its_hash(site):
         data = (site / rel).read_bytes()
         assert digest == hashlib.sha256(data).hexdigest()[: len(digest)] and size == len(data), rel
     # Every page loads the shell: Material's bundle and stylesheets, and the offline script.
-    assert {"assets/javascripts/offline.js", "assets/stylesheets/site.css"} <= set(m["shell"])
+    assert {"assets/javascripts/site.js", "assets/stylesheets/site.css"} <= set(m["shell"])
     assert any(re.match(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$", p) for p in m["shell"])
     # What one page loads besides (the target table's scripts) is saved with that page only: a
     # first view of any other page does not fetch it.

@@ -33,8 +33,9 @@ def test_only_the_study_page_loads_its_script_and_stylesheet(site):
     for rel in ("index.html", "part2/5g-development.html", "targets/index.html"):
         text = (site / rel).read_text(encoding="utf-8")
         assert "study-page.js" not in text and "study-page.css" not in text and "study.js" not in text
-        assert "assets/javascripts/study-boot.js" in text and "assets/stylesheets/site.css" in text
+        assert "assets/javascripts/site.js" in text and "assets/stylesheets/site.css" in text
     assert "/* assets/stylesheets/study.css */" in (site / "assets/stylesheets/site.css").read_text(encoding="utf-8")
+    assert "/* assets/javascripts/study-boot.js */" in (site / "assets/javascripts/site.js").read_text(encoding="utf-8")
 
 
 def test_home_and_part_pages_show_progress(site):
@@ -61,7 +62,7 @@ def test_document_pages_carry_their_citation_and_study_controls(site):
 
 def test_the_scripts_carry_their_labels_and_no_comments(site):
     folder = site / "assets" / "javascripts"
-    for name in ("study-boot.js", "study.js", "study.en.js", "study-page.js", "study-page.en.js"):
+    for name in ("study.js", "study.en.js", "study-page.js", "study-page.en.js"):
         text = (folder / name).read_text(encoding="utf-8")
         assert "var LABELS = null" not in text and "/*" not in text
     assert '"restored":"已导入：新增 {added} 条，更新 {updated} 条。"' in (folder / "study-page.js").read_text(encoding="utf-8")
@@ -69,16 +70,16 @@ def test_the_scripts_carry_their_labels_and_no_comments(site):
         encoding="utf-8")
 
 
-def _in_site_css(site, source: str) -> bytes:
-    """The part of site.css (hooks/stylesheets.py) that one of its sources became."""
-    text = (site / "assets/stylesheets/site.css").read_text(encoding="utf-8")
-    part = text.split(f"/* {source} */\n", 1)[1].split("\n/* assets/stylesheets/", 1)[0]
+def _in_bundle(site, bundle: str, source: str) -> bytes:
+    """The part of site.css or site.js (hooks/bundles.py) that one of its sources became."""
+    text = (site / bundle).read_text(encoding="utf-8")
+    part = text.split(f"/* {source} */\n", 1)[1].split("\n/* assets/", 1)[0]
     return part.encode("utf-8")
 
 
 def test_what_every_page_loads_for_these_tools_keeps_within_its_budget(site):
-    first_view = len(gzip.compress((site / "assets/javascripts/study-boot.js").read_bytes(), 6)) + \
-        len(gzip.compress(_in_site_css(site, "assets/stylesheets/study.css"), 6))
+    first_view = len(gzip.compress(_in_bundle(site, "assets/javascripts/site.js", "assets/javascripts/study-boot.js"), 6)) + \
+        len(gzip.compress(_in_bundle(site, "assets/stylesheets/site.css", "assets/stylesheets/study.css"), 6))
     assert first_view <= FIRST_VIEW_BUDGET, f"{first_view} bytes gzip"
     # With study.js and its stylesheet, what a document page can load for them: at most 8 kB gzip.
     on_demand = sum(len(gzip.compress((site / rel).read_bytes(), 6))
