@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 
 from support.browsing import PHONE
 from support.project import ROOT
-from support.search_eval import (Query, check_queries, evaluate, hit_rate, load_queries, open_search, report,
-                                 site_page, type_query)
+from support.search_eval import (UNDERSTANDING, UNDERSTANDING_KINDS, Query, check_queries, evaluate, hit_rate,
+                                 load_all, load_queries, open_search, report, site_page, type_query)
 
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"
 MATERIAL = ROOT / ".venv" / "lib" / "python3.11" / "site-packages" / "material"
@@ -36,6 +36,27 @@ def test_evaluation_set_is_true_to_the_pages():
     assert len(queries) >= 60
     assert {q.kind for q in queries} == {"doc_no", "title", "phrase", "place", "company", "slogan", "mixed"}
     assert check_queries(queries) == []
+
+
+def test_understanding_set_is_true_to_the_pages_and_the_table():
+    # Issue 21's set: at least 15 queries of each kind, English ones among them; each checked
+    # against its pages (a typo is one character off, a traditional query converts to the text,
+    # an answer names a row of data/targets.yml by its indicator).
+    queries = load_queries(UNDERSTANDING)
+    assert len(queries) + len(load_queries()) >= 250
+    for kind in UNDERSTANDING_KINDS:
+        assert len([q for q in queries if q.kind == kind]) >= 15, kind
+    assert len([q for q in queries if q.lang == "en"]) >= 10
+    assert check_queries(queries) == []
+
+
+def test_understanding_set_check_catches_a_wrong_answer():
+    wrong = [Query("楚天瓷都", "typo", ("part5/industrial-rise.html",), "楚天瓷都"),  # no character wrong
+             Query("转型升级", "traditional", ("part3/huangshi.html",), "转型升级"),  # no traditional character
+             Query("高标准农田", "answer", ("targets/green.html#high-standard-farmland-national-2020",), "高标准农田"),
+             Query("两山", "abbreviation", ("part3/xuzhou.html",), "绿水青山就是金山银山")]  # not on that page
+    problems = check_queries(wrong)
+    assert len(problems) == 4, problems
 
 
 def test_evaluation_set_check_catches_a_wrong_answer():
@@ -235,15 +256,20 @@ def test_material_still_speaks_the_protocol_the_worker_answers():
 
 
 def check_evaluation(browser, base: str, label: str) -> None:
-    """Type the whole set, each edition's queries on its own pages; in each edition hit@5 ≥ 95%
-    and hit@1 ≥ 85%, and no request outside the site."""
+    """Type both sets, each edition's queries on its own pages: the first set at hit@5 100% (and
+    in each edition hit@1 ≥ 85%), the queries that need understanding at hit@5 ≥ 97% and hit@1 ≥
+    90%; no request outside the site."""
     requests: list[str] = []
-    outcomes, _ = evaluate(browser, base, load_queries(), requests)
+    outcomes, _ = evaluate(browser, base, load_all(), requests)
     text = report(outcomes, label)
     print(text)
+    first = [o for o in outcomes if o.query.kind not in UNDERSTANDING_KINDS]
+    assert len(first) == len(load_queries()) and hit_rate(first, 5) == 1.0, text
     for lang in ("zh", "en"):
-        mine = [o for o in outcomes if o.query.lang == lang]
-        assert mine and hit_rate(mine, 5) >= 0.95 and hit_rate(mine, 1) >= 0.85, f"{lang}:\n{text}"
+        mine = [o for o in first if o.query.lang == lang]
+        assert mine and hit_rate(mine, 1) >= 0.85, f"{lang}:\n{text}"
+    understood = [o for o in outcomes if o.query.kind in UNDERSTANDING_KINDS]
+    assert hit_rate(understood, 5) >= 0.97 and hit_rate(understood, 1) >= 0.90, text
     assert [u for u in requests if not u.startswith((base, "data:"))] == []
 
 
