@@ -284,6 +284,11 @@ def type_query(page, text: str, timeout_ms: int = QUERY_TIMEOUT_MS) -> list[str]
     return page.evaluate(_RESULTS)
 
 
+def last_latency(page) -> float | None:
+    """Milliseconds from the last text coming into the box to the result list changing (None if it did not)."""
+    return page.evaluate(_LATENCY)
+
+
 def site_page(href: str, base: str, fragment: bool = False) -> str:
     """A result link as a site-relative page URL: no query, and no fragment unless asked for."""
     parts = urlsplit(href)
@@ -305,7 +310,7 @@ def run_queries(page, base: str, queries: list[Query]) -> list[Outcome]:
     outcomes = []
     for query in queries:
         links = type_query(page, query.q)
-        latency = page.evaluate(_LATENCY)
+        latency = last_latency(page)
         outcomes.append(Outcome(query, tuple(site_page(h, base) for h in links), latency,
                                 tuple(site_page(h, base, fragment=True) for h in links)))
     return outcomes
