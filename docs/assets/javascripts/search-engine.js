@@ -230,8 +230,17 @@
     const places = (data.places || []).map(p => fold(p).s).filter(p => p.length >= 2)
       .sort((a, b) => b.length - a.length);
     pagesByUrl = new Map(pages.map(p => [p.url, p]));
+    // Every section's folded title and text in one string (title, \u0001, text, \u0002), so that
+    // a term is looked for once in the whole index rather than section by section (locate).
+    const flat = pages.flatMap(p => p.sections), starts = [], chunks = [];
+    let length = 0;
+    for (const section of flat) {
+      starts.push(length);
+      chunks.push(section.ft.s, "\u0001", section.fx.s, "\u0002");
+      length += section.ft.s.length + section.fx.s.length + 2;
+    }
     const engine = {
-      pages, strategy, synonyms, places, variants: VARIANTS, byUrl: pagesByUrl,
+      pages, strategy, synonyms, places, variants: VARIANTS, byUrl: pagesByUrl, flat, starts, all: chunks.join(""),
       answers: prepareAnswers(data.answers, data.lang),
       search: query => search(engine, query),
     };
@@ -304,12 +313,27 @@
     return [...new Set(parts.filter(Boolean))];
   }
 
-  /* Whether a folded term occurs in any section. */
+  /* Whether a folded term occurs in any section (as the strategy accepts it). */
   function anywhere(engine, term) {
-    for (const page of engine.pages)
-      for (const section of page.sections)
-        if (hits(section, term, engine.strategy)) return true;
+    if (!term) return false;
+    for (let p = engine.all.indexOf(term); p >= 0; p = engine.all.indexOf(term, p + 1)) {
+      const [section, field, aux, at] = locate(engine, p);
+      if (engine.strategy.accepts(field, aux, at, at + term.length, term)) return true;
+    }
     return false;
+  }
+
+  /* The section, field (folded title or text), its strategy data and the offset in it of a
+     position in the engine's string of all sections. */
+  function locate(engine, p) {
+    let lo = 0, hi = engine.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (engine.starts[mid] <= p) lo = mid; else hi = mid - 1;
+    }
+    const section = engine.flat[lo], off = p - engine.starts[lo];
+    return off <= section.ft.s.length ? [section, section.ft.s, section.auxTitle, off, true]
+      : [section, section.fx.s, section.auxText, off - section.ft.s.length - 1, false];
   }
 
   /* A term and what else stands for it: its full forms (data/search-synonyms.yml) when it is an
@@ -364,7 +388,7 @@
     const pieces = !matches.size && query.whole.length >= 2;
     if (pieces)
       for (const [whole] of alternatives(engine, query.whole))
-        matchPieces(matches, pages, strategy, whole, terms);
+        matchPieces(matches, engine, whole, terms);
     const all = terms.every(t => [...matches.values()].some(m => m.found.has(t)));
     return { matches, terms, exact, pieces, all };
   }
@@ -453,47 +477,37 @@
     const alts = [];
     chars.forEach((c, i) => {
       if (!DIGIT.test(c))
-        alts.push(chars.slice(0, i).map(esc).join("") + "[^\\s0-9]" + chars.slice(i + 1).map(esc).join(""));
+        alts.push(chars.slice(0, i).map(esc).join("") + "[^\\s0-9\\u0001\\u0002]" + chars.slice(i + 1).map(esc).join(""));
     });
     if (!alts.length) return false;
-    const pattern = new RegExp(alts.join("|"), "gu");
-    let any = false;
-    for (const page of engine.pages)
-      for (const section of page.sections) {
-        const inTitle = fuzzyIn(section.ft.s, pattern, engine.strategy, section.auxTitle);
-        const inText = fuzzyIn(section.fx.s, pattern, engine.strategy, section.auxText);
-        const count = inTitle.length + inText.length;
-        if (!count) continue;
-        any = true;
-        const [m, h] = matches.of(section);
-        m.found.add(term);
-        let score = SCORE.mention * (1 + Math.log2(count));
-        if (inTitle.length) score += section.anchor === "" ? SCORE.pageTitle : SCORE.heading;
-        h.byTerm.set(term, (h.byTerm.get(term) || 0) + score * SCORE.fuzzy);
-        h.titleSpans.push(...inTitle);
-        h.textSpans.push(...inText);
-        h.terms.add(spell(section, inTitle, inText));
-      }
-    return any;
-  }
-
-  /* Spans of a field where the pattern matches (as the strategy accepts them). */
-  function fuzzyIn(field, pattern, strategy, aux) {
-    const spans = [];
-    pattern.lastIndex = 0;
-    for (let m; (m = pattern.exec(field));) {
-      const start = m.index, end = start + m[0].length;
-      if (strategy.accepts(field, aux, start, end)) spans.push([start, end]);
-      pattern.lastIndex = start + 1;
+    const pattern = new RegExp(alts.join("|"), "gu");  // over all sections at once (not across them)
+    const found = new Map();  // section → [title spans, text spans]
+    for (let m; (m = pattern.exec(engine.all));) {
+      const [section, field, aux, at, inTitle] = locate(engine, m.index);
+      pattern.lastIndex = m.index + 1;
+      if (!engine.strategy.accepts(field, aux, at, at + m[0].length)) continue;
+      let spans = found.get(section);
+      if (!spans) found.set(section, spans = [[], []]);
+      spans[inTitle ? 0 : 1].push([at, at + m[0].length]);
     }
-    return spans;
+    for (const [section, [inTitle, inText]] of found) {
+      const [m, h] = matches.of(section);
+      m.found.add(term);
+      let score = SCORE.mention * (1 + Math.log2(inTitle.length + inText.length));
+      if (inTitle.length) score += section.anchor === "" ? SCORE.pageTitle : SCORE.heading;
+      h.byTerm.set(term, (h.byTerm.get(term) || 0) + score * SCORE.fuzzy);
+      h.titleSpans.push(...inTitle);
+      h.textSpans.push(...inText);
+      h.terms.add(spell(section, inTitle, inText));
+    }
+    return found.size > 0;
   }
 
   /* 4. Found nowhere as a whole: the longest pieces of the query that a section holds. */
-  function matchPieces(matches, pages, strategy, whole, terms) {
+  function matchPieces(matches, engine, whole, terms) {
+    const { strategy } = engine;
     const term = whole.slice(0, MAX_LOOSE);
-    for (const page of pages)
-      for (const section of page.sections) {
+    for (const section of strategy.pieces ? engine.flat : mayCover(engine, term)) {
         const pieces = cover(term, section, strategy);
         const share = pieces.reduce((n, p) => n + p.length, 0) / term.length;
         if (share < MIN_COVER) continue;
@@ -509,7 +523,26 @@
           h.textSpans.push(...inText);
           if (inTitle.length || inText.length) h.terms.add(spell(section, inTitle, inText));
         }
+    }
+  }
+
+  /* The sections that may hold MIN_COVER of a term in pieces of two or more characters: those
+     whose title or text hold enough of its two-character pieces (found once in all sections). */
+  function mayCover(engine, term) {
+    const masks = new Map();
+    for (let k = 0; k + 2 <= term.length; k++) {
+      const two = term.slice(k, k + 2);
+      for (let p = engine.all.indexOf(two); p >= 0; p = engine.all.indexOf(two, p + 1)) {
+        const section = locate(engine, p)[0];
+        let mask = masks.get(section);
+        if (!mask) masks.set(section, mask = new Uint8Array(term.length));
+        mask[k] = mask[k + 1] = 1;
       }
+    }
+    const out = [];
+    for (const [section, mask] of masks)
+      if (mask.reduce((a, b) => a + b, 0) >= MIN_COVER * term.length) out.push(section);
+    return out.sort((a, b) => a.page.order - b.page.order);
   }
 
   /* Share of the pieces that the section's own title holds. */
