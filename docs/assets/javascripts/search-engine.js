@@ -185,8 +185,12 @@
         if (hits(section, piece, strategy)) found.push(piece);
       return found;
     }
+    const has = piece => section.ft.s.includes(piece) || section.fx.s.includes(piece);
     for (let i = 0; i < term.length;) {
-      let j = term.length;
+      // The longest piece from i that occurs at all (a longer one cannot if a shorter does not),
+      // then the longest of it that the strategy accepts.
+      let j = i + 1;
+      while (j < term.length && has(term.slice(i, j + 1))) j++;
       while (j - i >= 2 && !hits(section, term.slice(i, j), strategy)) j--;
       if (j - i >= 2) { found.push(term.slice(i, j)); i = j; } else i++;
     }
@@ -516,7 +520,7 @@
         const score = (section.anchor === "" ? SCORE.looseTitle * titleShare(section, pieces, strategy) : 0) +
           SCORE.loose * share ** 3;
         if (h.loose === undefined || score > h.loose) { h.score += score - (h.loose || 0); h.loose = score; }
-        for (const piece of pieces) {
+        for (const piece of new Set(pieces)) {
           const inTitle = occurrences(section.ft.s, section.auxTitle, piece, strategy);
           const inText = occurrences(section.fx.s, section.auxText, piece, strategy);
           h.titleSpans.push(...inTitle);
@@ -529,16 +533,19 @@
   /* The sections that may hold MIN_COVER of a term in pieces of two or more characters: those
      whose title or text hold enough of its two-character pieces (found once in all sections). */
   function mayCover(engine, term) {
-    const masks = new Map();
+    const masks = new Map(), at = new Map();  // at: two characters → where they are in the query
     for (let k = 0; k + 2 <= term.length; k++) {
       const two = term.slice(k, k + 2);
+      if (!at.has(two)) at.set(two, []);
+      at.get(two).push(k);
+    }
+    for (const [two, ks] of at)
       for (let p = engine.all.indexOf(two); p >= 0; p = engine.all.indexOf(two, p + 1)) {
         const section = locate(engine, p)[0];
         let mask = masks.get(section);
         if (!mask) masks.set(section, mask = new Uint8Array(term.length));
-        mask[k] = mask[k + 1] = 1;
+        for (const k of ks) mask[k] = mask[k + 1] = 1;
       }
-    }
     const out = [];
     for (const [section, mask] of masks)
       if (mask.reduce((a, b) => a + b, 0) >= MIN_COVER * term.length) out.push(section);
