@@ -69,7 +69,7 @@ def snippet(sentence: str, value: str, indicator: str, width: int = SNIPPET) -> 
     at = sentence.find(value)
     if at < 0:
         at = max(0, sentence.find(indicator))
-    start = max(0, min(at - width // 2, len(sentence) - width))
+    start = max(0, min(at - width // 3, len(sentence) - width))
     end = min(len(sentence), start + width)
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 

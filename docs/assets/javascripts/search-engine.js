@@ -607,10 +607,17 @@
     for (const [page, m] of matches) {
       for (const h of m.sections.values()) {
         h.final = h.score;
-        for (const [t, v] of h.byTerm) h.final += weigh(t) * v;
+        let held = 0;
+        for (const [t, v] of h.byTerm) {
+          h.final += weigh(t) * v;
+          if (terms.includes(t)) held += weigh(t);
+        }
+        // Within the page, a section that holds the rarer terms comes first (the subject's
+        // section before the page title that names the place).
+        h.order = h.final * (h.byTerm.size ? Math.min(1, held / total) : 1) ** 2;
       }
-      const hitsOf = [...m.sections.entries()].sort((a, b) => b[1].final - a[1].final);
-      const best = hitsOf[0][1].final;
+      const hitsOf = [...m.sections.entries()].sort((a, b) => b[1].order - a[1].order);
+      const best = Math.max(...hitsOf.map(([, h]) => h.final));
       const more = Math.min(20, SCORE.moreSections * (hitsOf.length - 1));
       const complete = (terms.filter(t => m.found.has(t)).reduce((n, t) => n + weigh(t), 0) / total) ** 2;
       scored.push({ page, m, hitsOf, score: ((best + more) * page.weight + m.bonus) * complete });
@@ -620,7 +627,7 @@
       const missing = terms.filter(t => !m.found.has(t)).map(t => typed.get(t) || t);
       // Sections score in proportion to the best (which carries the page's score): Material
       // shows those level with the first, and folds the others under "more on this page".
-      const best = hitsOf[0][1].final || 1;
+      const best = Math.max(...hitsOf.map(([, h]) => h.final)) || 1;
       const items = hitsOf.slice(0, MAX_SECTIONS).map(([section, h]) =>
         item(section, h, score * h.final / best, missing));
       if (!hitsOf.some(([section]) => section.anchor === ""))
