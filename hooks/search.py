@@ -5,9 +5,13 @@ the language's index, search/index.<lang>.js, after the build. Material's search
 its search box and writes search/search_index.json, but indexes no page: that file is only a
 stub its bundle fetches on every page view, so the pages' text is not fetched with it.
 overrides/main.html points Material's bundle at the site's worker with search_worker_url().
+The index also carries what the engine needs to understand queries (compendium.search.understanding):
+traditional characters, data/search-synonyms.yml (checked against the pages), the target table's
+rows as answers (from the data/targets.json that hooks/targets.py publishes), place names.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from jinja2 import Environment
@@ -16,11 +20,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import _shared
+from compendium.book.errors import PageError
+from compendium.book.yamlfile import load_yaml
 from compendium.english.document_page import without_original
 from compendium.search.search_index import (ENGINE_PATH, WORKER_PATH, SearchPage, index_data, index_path, index_script,
                                             page_weight, search_page, worker_url)
+from compendium.search.synonyms import load_synonyms
+from compendium.search.understanding import load_places, understanding_data
+
+TARGET_ROWS = "data/targets.json"  # the target table's published rows (hooks/targets.py)
 
 _pages: list[SearchPage] = []
+_target_rows: list[dict] = []
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -39,6 +51,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # For overrides/main.html: the worker's URL, naming the index of the page's language.
     version = str(config.extra.get("build", {}).get("version", ""))
     env.globals["search_worker_url"] = lambda lang: worker_url(lang, version)
+    # The target table's rows, as published (the answers of the index).
+    rows = files.get_file_from_path(TARGET_ROWS)
+    _target_rows[:] = json.loads(rows.content_bytes) if rows is not None else []
     return env
 
 
@@ -56,7 +71,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     lang = str(config.theme["language"] or "zh")
-    script = index_script(index_data(sorted(_pages, key=lambda p: p.url), lang))
+    pages = sorted(_pages, key=lambda p: p.url)
+    data = index_data(pages, lang)
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        english = load_yaml(data_dir / "targets-en.yml", "data/targets-en.yml")["indicators"]
+        data.update(understanding_data(pages, lang, _target_rows, _shared.state.vocab, english,
+                                       load_synonyms(data_dir / "search-synonyms.yml"),
+                                       load_places(data_dir / "places.yml")))
+    except PageError as err:
+        raise PluginError(f"Search: {err}") from None
+    script = index_script(data)
     path = Path(config.site_dir) / index_path(lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(script, encoding="utf-8")

@@ -43,6 +43,9 @@ _BLOCK_SECTION = ("figure", "div", "table")
 # about the edition (home, 版本说明, 勘误说明, which quote words of the documents) last.
 PART_PAGE_WEIGHT = 0.6
 EDITION_PAGE_WEIGHT = 0.3
+# The indexes (索引: timelines, 文件索引, 引用关系, 主题对照) quote the documents' words: below the
+# documents they quote, and below the pages about the edition.
+INDEX_PAGE_WEIGHT = 0.15
 
 
 @dataclass
@@ -157,6 +160,8 @@ def page_weight(src_uri: str) -> float:
     """How much a page's matches count, by what the page is (its path under docs/)."""
     if is_document_path(src_uri):
         return 1.0
+    if src_uri.startswith("indexes/"):
+        return INDEX_PAGE_WEIGHT
     return PART_PAGE_WEIGHT if re.fullmatch(r"part\d/index\.md", src_uri) else EDITION_PAGE_WEIGHT
 
 

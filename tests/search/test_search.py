@@ -18,8 +18,9 @@ from bs4 import BeautifulSoup
 
 from support.browsing import PHONE
 from support.project import ROOT
-from support.search_eval import (Query, check_queries, evaluate, hit_rate, load_queries, open_search, report,
-                                 site_page, type_query)
+from support.search_eval import (UNDERSTANDING, UNDERSTANDING_KINDS, Query, check_queries, evaluate, hit_rate,
+                                 last_latency, load_all, load_queries, open_search, report, site_page, type_query,
+                                 warm_up)
 
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "search-engine.js"
 MATERIAL = ROOT / ".venv" / "lib" / "python3.11" / "site-packages" / "material"
@@ -36,6 +37,27 @@ def test_evaluation_set_is_true_to_the_pages():
     assert len(queries) >= 60
     assert {q.kind for q in queries} == {"doc_no", "title", "phrase", "place", "company", "slogan", "mixed"}
     assert check_queries(queries) == []
+
+
+def test_understanding_set_is_true_to_the_pages_and_the_table():
+    # Issue 21's set: at least 15 queries of each kind, English ones among them; each checked
+    # against its pages (a typo is one character off, a traditional query converts to the text,
+    # an answer names a row of data/targets.yml by its indicator).
+    queries = load_queries(UNDERSTANDING)
+    assert len(queries) + len(load_queries()) >= 250
+    for kind in UNDERSTANDING_KINDS:
+        assert len([q for q in queries if q.kind == kind]) >= 15, kind
+    assert len([q for q in queries if q.lang == "en"]) >= 10
+    assert check_queries(queries) == []
+
+
+def test_understanding_set_check_catches_a_wrong_answer():
+    wrong = [Query("楚天瓷都", "typo", ("part5/industrial-rise.html",), "楚天瓷都"),  # no character wrong
+             Query("转型升级", "traditional", ("part3/huangshi.html",), "转型升级"),  # no traditional character
+             Query("高标准农田", "answer", ("targets/green.html#high-standard-farmland-national-2020",), "高标准农田"),
+             Query("两山", "abbreviation", ("part3/xuzhou.html",), "绿水青山就是金山银山")]  # not on that page
+    problems = check_queries(wrong)
+    assert len(problems) == 4, problems
 
 
 def test_evaluation_set_check_catches_a_wrong_answer():
@@ -113,6 +135,113 @@ def test_the_engine_ranks_title_and_doc_no_first_and_escapes_the_text():
     assert item["location"] == "b.html#s1" and "<mark>5G 基站</mark>" in item["text"]
     assert item["terms"] == {"5G 基站": True}  # as the page spells it, for Material's ?h=
     assert results["empty"] == [] and results["long"] == 0
+
+
+# --- understanding what readers mean (issue 21), under Node ---------------------------------------
+
+UNDERSTANDING_INDEX = {
+    "pages": [
+        {"u": "doc.html", "t": "关于推动转型升级的意见", "n": "", "w": 1, "s": [
+            ["", "关于推动转型升级的意见", "推动咸宁转型升级，成效显著。"],
+            ["s1", "一、楚天瓷都", "建设楚天瓷都，到2020年宽带普及率达到70%。腾笼换鸟、凤凰涅槃。"],
+            ["s2", "二、绿水青山", "绿水青山就是金山银山。"],
+            ["s3", "三、数字经济", "发展平台经济，培育新业态。"]]},
+        {"u": "place.html", "t": "咸宁市概况", "n": "", "w": 1, "s": [["", "咸宁市概况", "咸宁" * 12 + "。"]]},
+        {"u": "subject.html", "t": "茶叶之路", "n": "", "w": 1, "s": [["", "茶叶之路", "咸宁羊楼洞是茶叶之路的起点。"]]},
+        {"u": "other.html", "t": "咸宁工业", "n": "", "w": 1, "s": [["", "咸宁工业", "咸宁的工业，咸宁的园区。"]]},
+        {"u": "indexes/topic.html", "t": "主题对照", "n": "", "w": 0.15, "s": [
+            ["", "主题对照", "咸宁：绿水青山就是金山银山。绿水青山就是金山银山。绿水青山就是金山银山。"]]},
+    ],
+    "variants": {"t": "級轉顯", "s": "级转显"},  # the build makes it from OpenCC; a few pairs for the test
+    "synonyms": {"两山": ["绿水青山就是金山银山"]},
+    "places": ["咸宁市", "咸宁"],
+    "answers": {  # as compendium/search/answers.py writes them
+        "scopes": {"xianning": ["咸宁市", "咸宁"]}, "indicators": ["宽带普及率"],
+        "sentences": [[1, 7, 17], "到2025年宽带普及率达到90%。"],
+        "rows": [["digital", "bb-2020", 0, "xianning", 2020, "70%", "doc.html", "", 0],
+                 ["digital", "bb-2025", 0, "xianning", 2025, "90%", "doc.html", 0, 1]]},
+}
+
+
+def understood(script: str):
+    """Run `script` with `e`, an engine over UNDERSTANDING_INDEX, and `pages(q)`, the pages of a result."""
+    return node(f"""const e = w.createEngine({json.dumps(UNDERSTANDING_INDEX, ensure_ascii=False)});
+      const pages = q => e.search(q).items.map(g => g[0].location.split("#")[0]);
+      const first = q => e.search(q).items[0][0];
+      {script}""")
+
+
+def test_traditional_characters_fold_to_simplified_on_both_sides():
+    r = understood("""console.log(JSON.stringify({
+      trad: pages("轉型升級"), both: pages("成效顯著"), fold: w.fold("轉型升級").s, mark: first("轉型升級").text}))""")
+    assert r["trad"] == ["doc.html"] and r["both"] == ["doc.html"] and r["fold"] == "转型升级"
+    assert "<mark>转型升级</mark>" in r["mark"], "the page's own characters are marked"
+
+
+def test_question_words_are_dropped_at_the_edges_only_when_the_query_is_not_found_as_typed():
+    r = understood("""console.log(JSON.stringify({
+      what: pages("什么是楚天瓷都"), meaning: pages("绿水青山就是金山银山是什么意思"), particle: pages("楚天瓷都呢"),
+      inside: w.withoutQuestion("城市的发展"), edges: w.withoutQuestion("什么是城市的发展呢"),
+      short: w.withoutQuestion("多少")}))""")
+    assert r["what"][:1] == ["doc.html"] and r["meaning"][:1] == ["doc.html"] and r["particle"][:1] == ["doc.html"]
+    assert r["inside"] == "城市的发展" and r["edges"] == "城市的发展" and r["short"] == "多少"
+
+
+def test_synonyms_find_the_full_form_and_documents_rank_above_the_index_pages_that_quote_them():
+    r = understood("""console.log(JSON.stringify({ab: pages("两山"), mark: first("两山").text,
+      full: pages("绿水青山就是金山银山")}))""")
+    assert r["ab"] == ["doc.html", "indexes/topic.html"]
+    assert "<mark>绿水青山就是金山银山</mark>" in r["mark"]
+    assert r["full"] == ["doc.html", "indexes/topic.html"]
+
+
+def test_one_wrong_character_is_tolerated_and_ranked_below_an_exact_match():
+    r = understood("""console.log(JSON.stringify({typo: pages("楚天磁都"), mark: first("楚天磁都").title,
+      exact: first("楚天瓷都").score, fuzzy: first("楚天磁都").score, short: pages("楚天磁")}))""")
+    assert r["typo"] == ["doc.html"] and "<mark>楚天瓷都</mark>" in r["mark"]
+    assert r["fuzzy"] < r["exact"]
+    assert r["short"] == [], "three characters are too few to guess at"
+
+
+def test_the_rarest_term_weighs_most_so_the_subject_beats_the_place():
+    r = understood("""console.log(JSON.stringify({joined: pages("咸宁羊楼洞"), spaced: pages("咸宁 羊楼洞")}))""")
+    assert r["joined"][0] == "subject.html" and r["spaced"][0] == "subject.html"
+
+
+def test_a_query_naming_an_indicator_is_answered_by_its_row_and_the_document_follows():
+    r = understood("""console.log(JSON.stringify({
+      year: e.search("咸宁宽带普及率2025").items.map(g => g[0]),
+      any: e.search("宽带普及率").items.map(g => g[0].location),
+      asked: e.search("到2020年宽带普及率要达到多少").items.map(g => g[0].location),
+      first: first("宽带普及率"),
+      none: pages("宽带"), other: pages("楚天瓷都")}))""")
+    row = r["year"][0]
+    assert row["location"] == "targets/digital.html#bb-2025"
+    assert row["title"] == "宽带普及率：90%（咸宁市，2025年）" and row["text"] == "<p>到2025年宽带普及率达到90%。</p>"
+    assert "doc.html" in [g["location"].split("#")[0] for g in r["year"][1:4]], "the sentence's document follows"
+    assert r["any"][:2] == ["targets/digital.html#bb-2020", "targets/digital.html#bb-2025"]
+    assert r["any"][2].split("#")[0] == "doc.html"
+    assert r["first"]["text"] == "<p>…到2020年宽带普及率达到70%。</p>", "the words of the page, as a reference"
+    assert r["asked"][0] == "targets/digital.html#bb-2020"
+    assert r["none"] == ["doc.html"] and r["other"] == ["doc.html"], "no row where no indicator is named"
+
+
+def test_results_show_a_snippet_for_a_title_match_and_one_mark_per_phrase():
+    r = understood("""console.log(JSON.stringify({title: first("数字经济"), phrase: first("腾笼换鸟 凤凰涅槃").text}))""")
+    assert r["title"]["title"] == "三、<mark>数字经济</mark>" and "发展平台经济" in r["title"]["text"]
+    assert r["phrase"].count("<mark>") == 1 and "<mark>腾笼换鸟、凤凰涅槃</mark>" in r["phrase"]
+
+
+def test_odd_input_returns_quickly_with_results_or_none_never_an_error():
+    # A 5,000-character paste, regular-expression characters, emoji, markup, only punctuation.
+    r = understood("""const odd = ["建".repeat(5000), "楚天瓷都".repeat(1250), "a.*+?^${}()|[]\\/", "(((((", "楚天[磁]都",
+        "😀🎉👍", "楚天😀瓷都", "<img src=x onerror=alert(1)>", "，。！？、……", "\u200b\u200b", ""];
+      console.log(JSON.stringify(odd.map(q => { const t = process.hrtime.bigint();
+        const items = e.search(q).items; const ms = Number(process.hrtime.bigint() - t) / 1e6;
+        return {ms, n: items.length, html: JSON.stringify(items)}; })))""")
+    for out in r:
+        assert out["ms"] < 150 and "<img" not in out["html"], out
+    assert r[1]["n"] >= 1, "a long paste is searched by its beginning"
 
 
 # --- the built site --------------------------------------------------------------------------------
@@ -235,15 +364,20 @@ def test_material_still_speaks_the_protocol_the_worker_answers():
 
 
 def check_evaluation(browser, base: str, label: str) -> None:
-    """Type the whole set, each edition's queries on its own pages; in each edition hit@5 ≥ 95%
-    and hit@1 ≥ 85%, and no request outside the site."""
+    """Type both sets, each edition's queries on its own pages: the first set at hit@5 100% (and
+    in each edition hit@1 ≥ 85%), the queries that need understanding at hit@5 ≥ 97% and hit@1 ≥
+    90%; no request outside the site."""
     requests: list[str] = []
-    outcomes, _ = evaluate(browser, base, load_queries(), requests)
+    outcomes, _ = evaluate(browser, base, load_all(), requests)
     text = report(outcomes, label)
     print(text)
+    first = [o for o in outcomes if o.query.kind not in UNDERSTANDING_KINDS]
+    assert len(first) == len(load_queries()) and hit_rate(first, 5) == 1.0, text
     for lang in ("zh", "en"):
-        mine = [o for o in outcomes if o.query.lang == lang]
-        assert mine and hit_rate(mine, 5) >= 0.95 and hit_rate(mine, 1) >= 0.85, f"{lang}:\n{text}"
+        mine = [o for o in first if o.query.lang == lang]
+        assert mine and hit_rate(mine, 1) >= 0.85, f"{lang}:\n{text}"
+    understood = [o for o in outcomes if o.query.kind in UNDERSTANDING_KINDS]
+    assert hit_rate(understood, 5) >= 0.97 and hit_rate(understood, 1) >= 0.90, text
     assert [u for u in requests if not u.startswith((base, "data:"))] == []
 
 
@@ -303,6 +437,22 @@ def test_bad_input_shows_no_error_and_no_markup(phone_page):
     assert len(page.locator("input.md-search__input").input_value()) == 2000
     first = page.locator(".md-search-result__item a.md-search-result__link").first.get_attribute("href")
     assert "part5/made-in-china-2025-xianning.html" in first
+    assert page.errors == []
+
+
+def test_odd_input_answers_within_the_latency_budget_with_results_or_none(phone_page):
+    # A 5,000-character paste, regular-expression characters, emoji, markup and only punctuation:
+    # results, or Material's 没有找到, within 150 ms, and never an error.
+    page = phone_page
+    assert warm_up(page, "发展"), "search never answered"  # the index is in: the time is the query's
+    meta = page.locator(".md-search-result__meta")
+    for text in ("建设" * 2500, "a.*+?^${}()|[]\\/", "😀🎉👍", "<b>markup</b><img src=x onerror=alert(1)>",
+                 "，。！？、……", "楚天[磁]都"):
+        links = type_query(page, text)
+        latency = last_latency(page)
+        assert latency is not None and latency <= 150, (text[:20], latency)
+        assert links or "没有找到" in meta.inner_text(), text[:20]
+        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
     assert page.errors == []
 
 

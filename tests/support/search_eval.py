@@ -1,6 +1,7 @@
 """The search evaluation: reader queries typed into the site's own search box in Chromium.
 
-Loads and checks the evaluation set (tests/search/search_queries.yml), opens the built site at phone width
+Loads and checks the evaluation sets (tests/search/search_queries.yml, and the queries of issue 21
+that need understanding, tests/search/search_queries_understanding.yml), opens the built site at phone width
 over HTTP or from file://, types the queries one after another into Material's search box (a
 query of the English edition, `lang: en`, on an English page) and scores the result list: hit@1
 and hit@5, overall, by kind of query and by language.
@@ -28,8 +29,13 @@ from support.browsing import PHONE, chromium, serve
 from support.project import ROOT
 
 QUERIES = ROOT / "tests" / "search" / "search_queries.yml"
+UNDERSTANDING = ROOT / "tests" / "search" / "search_queries_understanding.yml"
 DOCS = ROOT / "docs"
+TARGETS = ROOT / "data" / "targets.yml"
+TARGETS_EN = ROOT / "data" / "targets-en.yml"
 KINDS = ("doc_no", "title", "phrase", "place", "company", "slogan", "mixed")
+# The kinds of the second set: what readers mean rather than what the text says (issue 21).
+UNDERSTANDING_KINDS = ("abbreviation", "question", "typo", "traditional", "place_subject", "answer")
 # Each edition's home page, where its queries are typed, and a word that finds results there at once.
 EDITIONS = {"zh": ("index.html", "发展"), "en": ("en/index.html", "development")}
 
@@ -61,6 +67,11 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
             for e in entries]
 
 
+def load_all() -> list[Query]:
+    """Both sets: the first (what the text says), then the queries that need understanding."""
+    return load_queries(QUERIES) + load_queries(UNDERSTANDING)
+
+
 def page_source(url: str, docs: Path = DOCS) -> Path:
     """The Markdown a page is built from: an English page from its .en.md, or (a document) from
     the Chinese page, whose front matter holds its English title and summary."""
@@ -88,6 +99,9 @@ def check_queries(queries: list[Query], docs: Path = DOCS) -> list[str]:
     problems += [f"{q!r} ({lang}): listed {n} times" for (lang, q), n in seen.items() if n > 1]
     for query in queries:
         name = f"{query.q!r}"
+        if query.kind in UNDERSTANDING_KINDS:
+            problems += _check_understanding(query)
+            continue
         if query.kind not in KINDS:
             problems.append(f"{name}: unknown kind {query.kind!r}")
         if not query.expect:
@@ -110,6 +124,78 @@ def check_queries(queries: list[Query], docs: Path = DOCS) -> list[str]:
         elif not _in_order(list(loose(query.q)), list(loose(query.evidence))):
             problems.append(f"{name}: not the words of {query.evidence!r}")
     return problems
+
+
+# Question words and particles a question query may add around the words of the text.
+_QUESTION = re.compile(r"^(什么是|什么叫|如何|怎样|怎么|what is (the )?|what are )|"
+                       r"(是什么意思|是什么|有哪些要求|有哪些|要达到多少|达到多少|多少|吗|呢|\?|？)+$", re.I)
+
+
+def _check_understanding(query: Query, docs: Path = DOCS) -> list[str]:
+    """Problems of a query of the second set (see the kinds in its file's header)."""
+    name, problems = f"{query.q!r}", []
+    if query.lang not in EDITIONS:
+        return [f"{name}: unknown language {query.lang!r}"]
+    if not query.expect:
+        return [f"{name}: no expected page"]
+    for url in query.expect:
+        page, _, row = url.partition("#")
+        if page.startswith("en/") != (query.lang == "en"):
+            problems.append(f"{name}: {url} is not a page of the {query.lang} edition")
+        elif page.removeprefix("en/").startswith("targets/"):
+            problems += _check_row(query, page, row)
+        elif not page_source(page, docs).is_file():
+            problems.append(f"{name}: no page {page}")
+        elif query.evidence not in page_words(page, docs):
+            problems.append(f"{name}: {page} does not contain {query.evidence!r}")
+    typed, evidence = loose(query.q), loose(query.evidence)
+    if query.kind == "typo":
+        if len(typed) < 4 or len(typed) != len(evidence) or sum(a != b for a, b in zip(typed, evidence)) != 1:
+            problems.append(f"{name}: not {query.evidence!r} with one character wrong")
+    elif query.kind == "traditional":
+        if _simplified(query.q) == query.q or not _in_order(list(loose(_simplified(query.evidence))),
+                                                            list(loose(_simplified(query.q)))):
+            problems.append(f"{name}: not {query.evidence!r} in traditional characters")
+    elif query.kind == "question":
+        bare = query.q
+        while (shorter := _QUESTION.sub("", bare).strip()) != bare:
+            bare = shorter
+        if bare == query.q.strip():
+            problems.append(f"{name}: no question words")
+    elif query.kind == "place_subject":
+        if evidence not in typed and loose(query.evidence.replace("·", "")) not in typed:
+            problems.append(f"{name}: does not name the subject {query.evidence!r}")
+    elif query.kind == "answer" and not all("#" in u for u in query.expect):
+        problems.append(f"{name}: an answer is a target's row (targets/<sector>.html#<id>)")
+    return problems
+
+
+def _simplified(text: str) -> str:
+    """Text in simplified characters (OpenCC's t2s, as the site's mapping is made)."""
+    import opencc
+    return opencc.OpenCC("t2s").convert(text)
+
+
+def _check_row(query: Query, page: str, row: str) -> list[str]:
+    """An expected target row: the target exists, on its sector's page, with the evidence as its
+    indicator (in English, its key's name)."""
+    name = f"{query.q!r}"
+    targets = {}
+    for entry in yaml.safe_load(TARGETS.read_text(encoding="utf-8")):
+        for t in entry["targets"]:
+            targets[t["id"]] = {**{k: v for k, v in entry.items() if k != "targets"}, **t}
+    english = yaml.safe_load(TARGETS_EN.read_text(encoding="utf-8"))["indicators"]
+    if not row:
+        return [] if query.kind != "answer" else [f"{name}: {page}: which row?"]
+    t = targets.get(row)
+    if t is None:
+        return [f"{name}: no target {row!r} in data/targets.yml"]
+    if page.removeprefix("en/") != f"targets/{t['sector']}.html":
+        return [f"{name}: target {row} is on targets/{t['sector']}.html, not {page}"]
+    indicator = english.get(t["key"], "") if query.lang == "en" else t["indicator"]
+    if query.evidence != indicator:
+        return [f"{name}: target {row}'s indicator is {indicator!r}, not {query.evidence!r}"]
+    return []
 
 
 def _in_order(items: list[str], within: list[str]) -> bool:
@@ -151,12 +237,14 @@ class Outcome:
     query: Query
     pages: tuple[str, ...]
     latency_ms: float | None = None  # from the text coming into the box to the list changing
+    links: tuple[str, ...] = ()  # the first link of each group, site-relative, with its #fragment
 
     @property
     def rank(self) -> int | None:
-        """Position (1-based) of the first expected page among the results, None if absent."""
-        for i, page in enumerate(self.pages, 1):
-            if page in self.query.expect:
+        """Position (1-based) of the first expected page among the results, None if absent; an
+        expected URL with a #fragment (a target row) must be the group's first link."""
+        for i, (page, link) in enumerate(zip(self.pages, self.links or self.pages), 1):
+            if page in self.query.expect or link in self.query.expect:
                 return i
         return None
 
@@ -196,10 +284,17 @@ def type_query(page, text: str, timeout_ms: int = QUERY_TIMEOUT_MS) -> list[str]
     return page.evaluate(_RESULTS)
 
 
-def site_page(href: str, base: str) -> str:
-    """A result link as a site-relative page URL: no query, no fragment."""
-    path = urlsplit(href)._replace(query="", fragment="").geturl()
-    return unquote(path[len(base):]) if path.startswith(base) else path
+def last_latency(page) -> float | None:
+    """Milliseconds from the last text coming into the box to the result list changing (None if it did not)."""
+    return page.evaluate(_LATENCY)
+
+
+def site_page(href: str, base: str, fragment: bool = False) -> str:
+    """A result link as a site-relative page URL: no query, and no fragment unless asked for."""
+    parts = urlsplit(href)
+    path = parts._replace(query="", fragment="").geturl()
+    path = unquote(path[len(base):]) if path.startswith(base) else path
+    return path + (f"#{parts.fragment}" if fragment and parts.fragment else "")
 
 
 def warm_up(page, word: str, tries: int = 10) -> bool:
@@ -215,8 +310,9 @@ def run_queries(page, base: str, queries: list[Query]) -> list[Outcome]:
     outcomes = []
     for query in queries:
         links = type_query(page, query.q)
-        latency = page.evaluate(_LATENCY)
-        outcomes.append(Outcome(query, tuple(site_page(h, base) for h in links), latency))
+        latency = last_latency(page)
+        outcomes.append(Outcome(query, tuple(site_page(h, base) for h in links), latency,
+                                tuple(site_page(h, base, fragment=True) for h in links)))
     return outcomes
 
 
@@ -243,10 +339,10 @@ def report(outcomes: list[Outcome], label: str, misses: bool = True) -> str:
     """hit@1 and hit@5 overall and by kind; with `misses`, the queries not first, with their top results."""
     lines = [f"{label}: hit@1 {hit_rate(outcomes, 1):.1%}  hit@5 {hit_rate(outcomes, 5):.1%}  "
              f"({len(outcomes)} queries)"]
-    for kind in KINDS:
+    for kind in KINDS + UNDERSTANDING_KINDS:
         part = [o for o in outcomes if o.query.kind == kind]
         if part:
-            lines.append(f"  {kind:8} {len(part):3}  hit@1 {hit_rate(part, 1):6.1%}  hit@5 {hit_rate(part, 5):6.1%}")
+            lines.append(f"  {kind:13} {len(part):3}  hit@1 {hit_rate(part, 1):6.1%}  hit@5 {hit_rate(part, 5):6.1%}")
     languages = list(dict.fromkeys(o.query.lang for o in outcomes))
     for lang in languages if len(languages) > 1 else ():
         part = [o for o in outcomes if o.query.lang == lang]
@@ -301,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-warm-up", dest="warm", action="store_false",
                         help="type the set at once, without waiting for results of a first query")
     args = parser.parse_args(argv)
-    queries = load_queries()
+    queries = load_all()
     if problems := check_queries(queries):
         print("\n".join(problems), file=sys.stderr)
         return 1
