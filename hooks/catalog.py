@@ -24,7 +24,7 @@ from compendium.book.vocabulary import load_vocabulary
 
 # Top-level order of the navigation: home, the five parts, the generated indexes and the target
 # table, then the pages about the edition (folders by name, pages by their Chinese file).
-_TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "indexes", "targets", "downloads.md",
+_TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "indexes", "targets", "quiz", "downloads.md",
               "about.md", "errata.md"]
 # Labels of the titles of the top-level folders that are not parts.
 _SECTION_TITLES = {"indexes": "indexes.title"}
