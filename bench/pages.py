@@ -9,6 +9,7 @@ from compendium.book.pages import is_document_path
 
 HOME = "index.html"
 STUDY = "study.html"  # 我的学习 (issue 18)
+QUIZ = "quiz"  # 自测 (issue 19): its largest quiz page
 STUDY_FIRST_VIEW = ("assets/javascripts/study-boot.js", "assets/stylesheets/study.css")  # the .css: in site.css
 SITE_CSS = "assets/stylesheets/site.css"  # the site's stylesheets as one file (hooks/stylesheets.py)
 STUDY_ON_DEMAND = ("assets/javascripts/study.js", "assets/stylesheets/study-tools.css")
@@ -55,7 +56,8 @@ def measured_pages(site: Path) -> dict[str, str | None]:
             "documents": "indexes/documents.html" if (site / "indexes/documents.html").is_file() else None,
             "topic": largest(site, "indexes/topics/*.html"), "target_table": target_table(site),
             "english": english if (site / english).is_file() else None,
-            "study": STUDY if (site / STUDY).is_file() else None}
+            "study": STUDY if (site / STUDY).is_file() else None,
+            "quiz": largest(site, f"{QUIZ}/*.html")}
 
 
 def study_assets(site: Path) -> dict[str, int]:
