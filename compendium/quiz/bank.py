@@ -180,6 +180,17 @@ def _span(a: Attribution) -> tuple[str, str]:
     return a.date, a.date_end or a.date
 
 
+def occasion_as_printed(a: Attribution) -> str:
+    """The occasion as the attribution prints it, in one piece: what follows the date
+    (——习近平2019年9月16日至18日在河南考察调研时的讲话 → 在河南考察调研时的讲话), or what precedes it
+    where nothing follows."""
+    body = a.text.strip().lstrip("—").strip()
+    if not a.date_text or a.date_text not in body:
+        return a.occasion
+    before, after = body.split(a.date_text, 1)
+    return after.strip("，,。；： ") or before.strip("，,。；： ") or a.occasion
+
+
 def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -202,11 +213,13 @@ def remark_questions(entries: list[Entry], labels: Labels, exclusions: Exclusion
         out.append(q)
 
     for entry in sorted(entries, key=lambda e: min(o.order for o in e.occurrences)):
-        occasions = {o.attribution.occasion for o in entry.occurrences}
+        occasions = {o.attribution.occasion for o in entry.occurrences} | {
+            occasion_as_printed(o.attribution) for o in entry.occurrences}
         dates = {o.attribution.date_text for o in entry.occurrences}
         spans = [_span(o.attribution) for o in entry.occurrences]
         texts = [o.remark.text for o in entry.occurrences]
-        other_occasions = sorted({o.attribution.occasion for e in entries if e is not entry for o in e.occurrences}
+        other_occasions = sorted({occasion_as_printed(o.attribution) for e in entries if e is not entry
+                                  for o in e.occurrences if o.attribution.occasion not in occasions}
                                  - occasions)
         other_dates = {}
         for e in entries:
@@ -222,7 +235,7 @@ def remark_questions(entries: list[Entry], labels: Labels, exclusions: Exclusion
                           title=o.doc.meta.title, excerpt=excerpt, lang="zh")
             qid = f"o-{base}"
             others = sorted(other_occasions, key=lambda x: _rank(qid, x))[: OPTIONS - 1]
-            options, answer = _arrange(qid, o.attribution.occasion, others)
+            options, answer = _arrange(qid, occasion_as_printed(o.attribution), others)
             add(Question(qid, "occasion", stem=zh("quiz.stem_occasion"), options=options, answer=answer,
                          covers=(), **common))
             qid = f"d-{base}"

@@ -71,7 +71,7 @@ def test_every_answer_is_its_targets_value_or_its_remarks_words_as_printed_and_l
         remark = REMARKS[f"{q.document}#{q.url.split('#')[1]}"]
         assert q.url.endswith("#" + remark.remark.id)
         if q.kind == "occasion":
-            assert q.answer_text == remark.attribution.occasion and q.answer_text in remark.remark.attribution
+            assert q.answer_text in remark.remark.attribution and q.answer_text in remark.attribution.occasion
             assert remark.remark.text.startswith(q.excerpt.rstrip("…"))
         elif q.kind == "date":
             assert q.answer_text == remark.attribution.date_text and q.answer_text in remark.remark.attribution
@@ -100,10 +100,12 @@ def test_no_option_besides_the_answer_is_also_right(bank):
                 assert (u.value_number, u.unit) != (t.value_number, t.unit) and not u.doubtful, q.id
         elif q.kind in ("occasion", "date"):
             o = REMARKS[f"{q.document}#{q.url.split('#')[1]}"]
-            field = "occasion" if q.kind == "occasion" else "date_text"
-            mine = {getattr(x.attribution, field) for x in REMARKS.values()
-                    if x.remark.text in o.remark.text or o.remark.text in x.remark.text}
-            assert not set(others) & mine, q.id
+            same = [x for x in REMARKS.values() if x.remark.text in o.remark.text or o.remark.text in x.remark.text]
+            for other in others:
+                if q.kind == "occasion":
+                    assert not any(other in x.attribution.occasion for x in same), q.id
+                else:
+                    assert other not in {x.attribution.date_text for x in same}, q.id
         else:
             o = REMARKS[f"{q.document}#{q.url.split('#')[1]}"]
             assert not any(x in o.remark.text for x in others), q.id
@@ -117,11 +119,13 @@ def test_remarks_judged_the_same_never_offer_each_other_as_wrong_options(bank):
 
 
 def test_stems_are_the_templates_filled_with_the_records_fields(bank, bank_en):
-    q = next(q for q in bank.questions if q.id == "t-high-standard-farmland-national-2020")
-    assert q.stem == "《关于加快转变农业发展方式的意见》提出：到2020年，全国高标准农田的目标是多少？" or q.stem.endswith(
-        "到2020年，全国高标准农田的目标是多少？")
-    en = next(q for q in bank_en.questions if q.id == q.id and q.id == "t-high-standard-farmland-national-2020")
-    assert "by 2020, what is the target for High-standard farmland (Nationwide)?" in en.stem and en.lang == "en"
+    qid = "t-irrigation-machinery-power-hubei-2025"
+    q = next(q for q in bank.questions if q.id == qid)
+    assert q.stem == ("《省人民政府办公厅关于加快推进农业机械化和农机装备产业转型升级的实施意见》提出："
+                      "到2025年，湖北省灌排机械动力的目标是多少？")
+    en = next(q for q in bank_en.questions if q.id == qid)
+    assert en.stem.endswith(": by 2025, what is the target for Power of irrigation and drainage machinery "
+                            "(Hubei Province)?") and en.lang == "en" and en.options == q.options
     # The remarks' questions stay Chinese in the English edition.
     assert {q.lang for q in bank_en.questions if q.kind != "target"} == {"zh"}
     assert [q.id for q in bank.questions] == [q.id for q in bank_en.questions], "the daily draw needs one order"
@@ -171,7 +175,7 @@ def test_bad_exclusions_fail(tmp_path, body, problem):
 
 
 def test_an_item_that_cannot_be_asked_and_is_not_excluded_fails(tmp_path):
-    # Without the reviewed file, the doubtful values stop the bank, naming the target's line.
+    # Without the reviewed file, the first target that cannot be asked stops the bank, naming its line.
     root = tmp_path / "project"
     (root / "data").mkdir(parents=True)
     for name in ("targets.yml", "targets-en.yml", "places.yml", "remark-duplicates.yml"):
@@ -179,8 +183,9 @@ def test_an_item_that_cannot_be_asked_and_is_not_excluded_fails(tmp_path):
     (root / "data" / "quiz-exclusions.yml").write_text(textwrap.dedent(REASONS), encoding="utf-8")
     with pytest.raises(PageError) as err:
         load_bank(DOCS, VOCAB, LABELS, root)
-    assert err.value.path == "data/targets.yml" and err.value.line > 0
-    assert "doubtful" in err.value.problem and "quiz-exclusions.yml" in err.value.fix
+    assert (err.value.path, err.value.line) == ("data/targets.yml", 30)  # high-standard-farmland-national-2020
+    assert "other value" in err.value.problem and "quiz-exclusions.yml" in err.value.fix
+    assert "reason: no_options" in err.value.fix
 
 
 # --- the daily draw --------------------------------------------------------------------------
