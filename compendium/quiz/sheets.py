@@ -23,7 +23,6 @@ from compendium.quiz.pages import LETTERS, part_groups, parts_name
 
 FIRST_PART = "part1"  # the anchor of the booklet's first section, whose page is printed as 1
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_BLOCK_KIND = ("--p", "--tab-", "--r-", "--s")
 
 
 def doc_anchor(path: str) -> str:
@@ -76,9 +75,8 @@ def locate(questions: list[Question], booklet_html: str) -> dict[str, str]:
         if q.kind in ("occasion", "date") or anchor.startswith("tab-"):
             scoped = f"{doc}--{anchor}"
         else:
-            want = content_chars(q.source if q.kind != "target" else q.source)
-            found = [k for k, text in ids.items() if k.startswith(doc + "--") and want in text
-                     and any(kind in k for kind in _BLOCK_KIND)]
+            want = content_chars(q.source)
+            found = [k for k, text in ids.items() if k.startswith(doc + "--") and want in text]
             scoped = min(found, key=lambda k: len(ids[k])) if found else ""
         if scoped not in ids:
             raise PageError(f"docs/{q.document}", 0, q.id, f"its source ({anchor}) is not in the compilation booklet",
