@@ -5,7 +5,7 @@
  * and once every question is answered the score is shown. A question answered wrongly is kept in
  * 我的学习's record (study-boot.js: one localStorage entry per site root), in its `quiz` field:
  *   quiz: {wrong: {id: {s: stem, e: excerpt, o: [options], a: answer index, src: source,
- *                       u: URL from the edition's root, t: title, l: language, at: time}}}
+ *                       u: URL from the edition's root, t: title, l: language, d: time answered}}}
  * so that the 自测 page can offer it again on this device (study-page.js exports and imports it
  * with the backup); answered right, it leaves the list.
  * 每日一练: a tap loads the bank (quiz/bank.js, every question in bank order) and draws the day's
@@ -41,7 +41,7 @@
     return boot.change(function (r) {
       if (!r.quiz || typeof r.quiz !== "object") r.quiz = { wrong: {} };
       if (!r.quiz.wrong) r.quiz.wrong = {};
-      if (wrong) { q.at = Date.now(); r.quiz.wrong[id] = q; } else delete r.quiz.wrong[id];
+      if (wrong) { q.d = Date.now(); r.quiz.wrong[id] = q; } else delete r.quiz.wrong[id];
     });
   }
 
@@ -162,7 +162,7 @@
     }
 
     function showWrong() {
-      var w = wrongs(), ids = Object.keys(w).sort(function (a, b) { return w[a].at - w[b].at; });
+      var w = wrongs(), ids = Object.keys(w).sort(function (a, b) { return w[a].d - w[b].d; });
       list.textContent = "";
       items = [];
       ids.forEach(function (id) { add(w[id], id); });

@@ -268,8 +268,8 @@
       var w = q.wrong[id];
       if (!/^[\w-]{1,200}$/.test(id) || !isObject(w) || !ok(w.s) || !Array.isArray(w.o) || !w.o.every(ok) ||
           typeof w.a !== "number" || !(w.a >= 0 && w.a < w.o.length) || !ok(w.src) || !ok(w.u) || !ok(w.t) ||
-          !isTime(w.at) || !optional(w.e, ok) || !optional(w.l, ok)) return null;
-      out[id] = { s: w.s, e: w.e || "", o: w.o.slice(), a: w.a, src: w.src, u: w.u, t: w.t, l: w.l || "", at: w.at };
+          !isTime(w.d) || !optional(w.e, ok) || !optional(w.l, ok)) return null;
+      out[id] = { s: w.s, e: w.e || "", o: w.o.slice(), a: w.a, src: w.src, u: w.u, t: w.t, l: w.l || "", d: w.d };
     }
     return out;
   }
@@ -281,7 +281,7 @@
     for (k in r.places) if (!r.places[r.last] || r.places[k].t > r.places[r.last].t) r.last = k;
     for (k in data.quiz) {
       if (!r.quiz || !isObject(r.quiz.wrong)) r.quiz = { wrong: {} };
-      if (!r.quiz.wrong[k] || r.quiz.wrong[k].at < data.quiz[k].at) r.quiz.wrong[k] = data.quiz[k];
+      if (!r.quiz.wrong[k] || r.quiz.wrong[k].d < data.quiz[k].d) r.quiz.wrong[k] = data.quiz[k];
     }
     data.items.forEach(function (item) {
       var name = key(item), had = r.items[name];
