@@ -42,7 +42,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _shared.publish(files, config, JSON, json_bytes(bank_records(chinese.questions)))
     folder = _shared.language_folder(config)
     up = "../" + ("../" if folder else "")
-    script = up + SCRIPT
     _shared.add_asset(files, config, (f"{folder}/" if folder else "") + BANK_SCRIPT,
                       content=bank_script(bank.questions, labels))
     # quiz.js as readers get it: without its comments and indentation (the study scripts' compaction).
@@ -50,11 +49,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _shared.add_asset(files, config, SCRIPT, content=compact(source.read_text(encoding="utf-8")).encode("utf-8"))
     pages = plan_pages(bank.questions, labels)
     total = len(bank.questions)
-    _shared.add_page(files, config, INDEX, render_index(pages, total, labels, script,
+    _shared.add_page(files, config, INDEX, render_index(pages, total, labels,
                                                         {"quiz.json": up + JSON}))
-    _shared.add_page(files, config, DAILY_PAGE, render_daily(labels, script, "bank.js", total))
+    _shared.add_page(files, config, DAILY_PAGE, render_daily(labels, "bank.js", total))
     for page in pages:
-        _shared.add_page(files, config, page.src, render_quiz_page(page, pages, labels, script))
+        _shared.add_page(files, config, page.src, render_quiz_page(page, pages, labels))
     return files
 
 

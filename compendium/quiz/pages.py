@@ -142,8 +142,8 @@ def render_question(q: Question, labels: Labels, root: str) -> str:
             f'<p class="quiz-answer">{answer}</p>{source}</details></li>')
 
 
-def render_quiz_page(page: QuizPage, pages: list[QuizPage], labels: Labels, script: str) -> str:
-    """The Markdown of a quiz page. `script` is quiz.js's URL relative to the page."""
+def render_quiz_page(page: QuizPage, pages: list[QuizPage], labels: Labels) -> str:
+    """The Markdown of a quiz page (reader.js loads quiz.js at the reader's first touch of a question)."""
     root = "../"
     siblings = [p for p in pages if p.group == page.group]
     nav = ""
@@ -158,11 +158,10 @@ def render_quiz_page(page: QuizPage, pages: list[QuizPage], labels: Labels, scri
             f'<a href="index.html">{html.escape(labels("quiz.back"))}</a></p>\n\n{nav}'
             f'<ol class="quiz-list generated" data-quiz="{page.slug}" data-quiz-labels="{_labels_attr(labels)}" '
             f'data-search-exclude>\n{items}\n</ol>\n\n'
-            f'<p class="quiz-end generated" role="status" hidden></p>\n\n'
-            f'<script src="{html.escape(script)}" defer></script>\n')
+            f'<p class="quiz-end generated" role="status" hidden></p>\n')
 
 
-def render_index(pages: list[QuizPage], total: int, labels: Labels, script: str, downloads: dict[str, str]) -> str:
+def render_index(pages: list[QuizPage], total: int, labels: Labels, downloads: dict[str, str]) -> str:
     """The 自测 landing page: the daily set, the quizzes by part, the mixed one, the 错题本, downloads."""
     groups: dict[str, list[QuizPage]] = {}
     for p in pages:
@@ -191,11 +190,10 @@ def render_index(pages: list[QuizPage], total: int, labels: Labels, script: str,
             f'<div class="quiz-wrong generated" data-search-exclude>'
             f'<p class="quiz-wrong-note">{html.escape(labels("quiz.wrong_note"))}</p>'
             f'<ol class="quiz-list" data-quiz="wrong" data-quiz-labels="{_labels_attr(labels)}"></ol>'
-            f'<p class="quiz-end" role="status" hidden></p></div>\n\n'
-            f'<script src="{html.escape(script)}" defer></script>\n')
+            f'<p class="quiz-end" role="status" hidden></p></div>\n')
 
 
-def render_daily(labels: Labels, script: str, bank: str, total: int) -> str:
+def render_daily(labels: Labels, bank: str, total: int) -> str:
     """The 每日一练 page: without JavaScript, a note and the way to the quizzes; with it, a button
     that loads the bank script and shows the day's ten."""
     return (_front(labels("quiz.daily")) + f"# {labels('quiz.daily')}\n\n"
@@ -203,11 +201,10 @@ def render_daily(labels: Labels, script: str, bank: str, total: int) -> str:
             f'<p>{html.escape(labels("quiz.daily_intro").format(n=total))}</p>\n'
             f'<noscript><p>{html.escape(labels("quiz.daily_nojs"))} '
             f'<a href="index.html">{html.escape(labels("quiz.back"))}</a></p></noscript>\n'
-            f'<p class="quiz-start" hidden><button type="button" class="md-button md-button--primary" '
+            f'<p class="quiz-start reader-js-only"><button type="button" class="md-button md-button--primary" '
             f'data-quiz-bank="{html.escape(bank)}">{html.escape(labels("quiz.daily_start"))}</button></p>\n'
             f'<ol class="quiz-list" data-quiz="daily" data-quiz-labels="{_labels_attr(labels)}"></ol>\n'
-            f'<p class="quiz-end" role="status" hidden></p>\n</div>\n\n'
-            f'<script src="{html.escape(script)}" defer></script>\n')
+            f'<p class="quiz-end" role="status" hidden></p>\n</div>\n')
 
 
 # --- published data --------------------------------------------------------------------------

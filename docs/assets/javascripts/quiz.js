@@ -1,6 +1,9 @@
 /* 自测 (quiz pages, the 每日一练 page, the 错题本 on the 自测 page; loaded only there).
  *
  * A quiz page reads without this script: each question's answer and source are behind 查看答案.
+ * reader.js loads it (not at a quiz page's first view, for its weight) at the reader's first click
+ * or focus on a quiz page, which it then answers (window.quizPending: what was touched), or at
+ * once on the 自测 page when the record holds wrong answers.
  * Here the options become buttons; an answer says right or wrong, opens the answer and its source,
  * and once every question is answered the score is shown. A question answered wrongly is kept in
  * 我的学习's record (study-boot.js: one localStorage entry per site root), in its `quiz` field:
@@ -89,7 +92,7 @@
   function Quiz(list) {
     var L = JSON.parse(list.getAttribute("data-quiz-labels"));
     var end = list.parentNode.querySelector(".quiz-end") || el("p");
-    var kind = list.getAttribute("data-quiz"), items = [], right = 0, done = 0, problem = "";
+    var kind = list.getAttribute("data-quiz"), items = [], right = 0, done = 0, problem = "", button = null;
 
     function setup(li) {
       var q = read(li), opts = li.querySelectorAll(".quiz-options > li");
@@ -102,7 +105,8 @@
         opts[i].appendChild(b);
       }
       li.addEventListener("click", function (event) {
-        var b = event.target.closest && event.target.closest(".quiz-opt");
+        var t = event.target, row = t.closest && t.closest(".quiz-options > li"); // the whole row answers
+        var b = row && row.querySelector(".quiz-opt");
         if (!b || li.getAttribute("data-done")) return;
         answer(li, q, +b.getAttribute("data-n"), b);
       });
@@ -179,7 +183,8 @@
 
     if (kind === "wrong") showWrong();
     else if (kind === "daily") {
-      var start = list.parentNode.querySelector(".quiz-start"), button = start.querySelector("button");
+      var start = list.parentNode.querySelector(".quiz-start");
+      button = start.querySelector("button");
       var m = /[?&]date=(\d{4}-\d\d-\d\d)/.exec(location.search), now = new Date();
       var date = m ? m[1] : now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
       start.hidden = false;
@@ -194,6 +199,10 @@
       var lis = list.querySelectorAll(".quiz-q");
       for (var i = 0; i < lis.length; i++) setup(lis[i]);
     }
+    // The touch that loaded this script (reader.js): an option is answered, the daily set started.
+    var p = window.quizPending, option = p && p.closest && p.closest(".quiz-options > li");
+    if (option && list.contains(option)) option.querySelector(".quiz-opt").click();
+    else if (button && p && p.closest && p.closest("[data-quiz-bank]")) button.click();
   }
 
   // --- the daily draw (compendium/quiz/daily.py) ---------------------------------------------------
@@ -226,11 +235,12 @@
   }
   window.quizDraw = draw;
 
-  // After every deferred script: study-boot.js (the record) may come later in the page.
+  // reader.js adds this script after DOMContentLoaded, when study-boot.js (the record) has run.
   function start() {
     var lists = document.querySelectorAll(".quiz-list");
     for (var k = 0; k < lists.length; k++) new Quiz(lists[k]);
+    window.quizPending = null;
   }
-  if (document.readyState === "complete") start();
-  else document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
