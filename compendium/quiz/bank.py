@@ -12,7 +12,8 @@ same table or the other remarks, and none of them is also a right answer:
   never a value marked doubtful;
 - a remark's occasion or date options come from the other remarks, never an occasion or a date
   that belongs to the same text (remarks judged the same in data/remark-duplicates.yml are one
-  entry), and never a date whose days overlap the answer's (a month holds its days, a range its);
+  entry), and never one of days that overlap the answer's (a month holds its days, a range its:
+  an occasion then may be part of the same visit);
 - a blank's options are formulations other remarks put in quotation marks, never one that
   stands in the same text.
 
@@ -218,9 +219,10 @@ def remark_questions(entries: list[Entry], labels: Labels, exclusions: Exclusion
         dates = {o.attribution.date_text for o in entry.occurrences}
         spans = [_span(o.attribution) for o in entry.occurrences]
         texts = [o.remark.text for o in entry.occurrences]
+        # Not an occasion of days the answer's overlaps (考察武汉东湖高新区 during 在湖北考察): it may be the same visit.
         other_occasions = sorted({occasion_as_printed(o.attribution) for e in entries if e is not entry
-                                  for o in e.occurrences if o.attribution.occasion not in occasions}
-                                 - occasions)
+                                  for o in e.occurrences if o.attribution.occasion not in occasions
+                                  and not any(_overlap(_span(o.attribution), s) for s in spans)} - occasions)
         other_dates = {}
         for e in entries:
             if e is entry:

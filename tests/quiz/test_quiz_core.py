@@ -118,6 +118,12 @@ def test_remarks_judged_the_same_never_offer_each_other_as_wrong_options(bank):
     assert not any("广东代表团" in o for o in q.options if o != q.answer_text)
 
 
+def test_an_occasion_of_the_same_days_is_never_a_wrong_option(bank):
+    # 2018年4月24日至28日，在湖北考察: the visit to 武汉东湖高新区 on the 26th may be part of it.
+    q = next(q for q in bank.questions if q.id == "o-on-high-quality-development-r-20180424")
+    assert q.answer_text == "在湖北考察时的讲话" and not any("东湖" in o for o in q.options)
+
+
 def test_stems_are_the_templates_filled_with_the_records_fields(bank, bank_en):
     qid = "t-irrigation-machinery-power-hubei-2025"
     q = next(q for q in bank.questions if q.id == qid)
