@@ -15,7 +15,7 @@ from bench.weight import View
 SCALES = (1, 4, 16)
 LIGHTHOUSE_PAGES = {"home": "home page", "longest": "longest document page", "timeline": "论述时间线",
                     "documents": "文件索引", "topic": "largest 主题对照 page", "target_table": "指标目标表, largest page",
-                    "english": "English document page (the longest)", "study": "我的学习"}
+                    "english": "English document page (the longest)", "study": "我的学习", "quiz": "自测, largest quiz page"}
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Measures:
     pdf_tool: bool  # tools/pdf.sh exists
     pdf: PdfRun | None
     study: dict[str, int] | None = None  # bench.pages.study_assets
+    quiz: View | None = None  # a first view of the largest 自测 page
 
 
 def all_figures(m: Measures) -> list[Figure]:
@@ -102,8 +103,19 @@ def weight_figures(m: Measures) -> list[Figure]:
                after.bytes / 1000, plain_after.bytes / 1000, NEXT_PAGE_KB,
                detail={"project": after.as_dict(), "plain": plain_after.as_dict()}),
         table,
+        *quiz_figures(m),
         *study_figures(m),
     ]
+
+
+def quiz_figures(m: Measures) -> list[Figure]:
+    """A first view of the largest 自测 page: what it loads besides its HTML, within the first view's budget."""
+    label = "first view of the largest 自测 page, besides its own HTML, empty cache"
+    if not m.quiz:
+        return [Figure("weight.quiz_assets", label, "kB", budget=FIRST_VIEW_ASSETS_KB, note=NOT_BUILT)]
+    return [Figure("weight.quiz_assets", f"first view of the largest 自测 page ({m.quiz.url}), besides its own HTML, "
+                   "empty cache", "kB", (m.quiz.bytes - m.quiz.page_bytes) / 1000, budget=FIRST_VIEW_ASSETS_KB,
+                   detail=m.quiz.as_dict())]
 
 
 def study_figures(m: Measures) -> list[Figure]:

@@ -12,6 +12,7 @@ STUDY = "study.html"  # 我的学习 (issue 18)
 STUDY_FIRST_VIEW = ("assets/javascripts/study-boot.js", "assets/stylesheets/study.css")  # in site.js, site.css
 # The site's own stylesheets and scripts of every page, each as one file (hooks/bundles.py).
 BUNDLES = ("assets/stylesheets/site.css", "assets/javascripts/site.js")
+QUIZ = "quiz"  # 自测 (issue 19): its largest quiz page
 STUDY_ON_DEMAND = ("assets/javascripts/study.js", "assets/stylesheets/study-tools.css")
 # The 指标目标表 page, once a hook generates it: found by its title, wherever it is placed.
 TARGET_TABLE_TITLE = "指标目标表"
@@ -56,7 +57,8 @@ def measured_pages(site: Path) -> dict[str, str | None]:
             "documents": "indexes/documents.html" if (site / "indexes/documents.html").is_file() else None,
             "topic": largest(site, "indexes/topics/*.html"), "target_table": target_table(site),
             "english": english if (site / english).is_file() else None,
-            "study": STUDY if (site / STUDY).is_file() else None}
+            "study": STUDY if (site / STUDY).is_file() else None,
+            "quiz": largest(site, f"{QUIZ}/*.html")}
 
 
 def study_assets(site: Path) -> dict[str, int]:

@@ -124,6 +124,8 @@ def measure_sites(root: Path, sites: Path, logs: Path, quick: bool) -> dict:
             out["target_table"] = None
             if pages["target_table"]:
                 out["target_table"] = first_and_next(browser, base, log, pages["target_table"], follow=False)[0]
+            if pages.get("quiz"):
+                out["quiz"] = first_and_next(browser, base, log, pages["quiz"], follow=False)[0]
             _log(f"search latency over {len(queries)} queries")
             out["latency"] = (latencies(browser, base + HOME, queries), latencies(browser, plain_base + HOME, queries))
         if not quick:

@@ -32,7 +32,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     folder = Path(os.environ.get("BOOKLETS_DIR") or root / BOOKLETS_DIR)
     sources = sources_digest(root)
     left_out = []
-    for name in booklet_names(_shared.state.vocab):
+    # The booklets, and the 自测 question sheets tools/pdf.sh sets after them (compendium/quiz/sheets.py).
+    for name in booklet_names(_shared.state.vocab) + ["quiz"]:
         path = folder / f"{name}.pdf"
         status = booklet_status(path, sources)
         if status == "current":

@@ -25,7 +25,7 @@ from compendium.book.vocabulary import load_vocabulary
 
 # Top-level order of the navigation: home, the five parts, the generated indexes and the target
 # table, then the pages about the edition (folders by name, pages by their Chinese file).
-_TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "indexes", "targets", "downloads.md",
+_TOP_ORDER = ["index.md", "part1", "part2", "part3", "part4", "part5", "indexes", "targets", "quiz", "downloads.md",
               "about.md", "errata.md"]
 # The home page's marker for its counts of parts and documents, computed from the pages.
 COUNTS = "<!-- document-counts -->"

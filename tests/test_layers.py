@@ -30,6 +30,7 @@ BUILDS_ON = {
     "hosting": {"book", "edition"},
     "booklets": {"book", "edition"},
     "study": {"book"},
+    "quiz": {"book", "targets", "indexes"},
     "conformance": set(),
 }
 

@@ -5,8 +5,9 @@ Usage: tools/pdf.py [--a4] [--out DIR] [--jobs N] [NAME ...]   (NAME: compilatio
 
 Writes NAME.pdf and the HTML handed to WeasyPrint (NAME.html) into DIR (build/booklets), one
 booklet per processor at a time, showing which booklet is at which page and, once it is done,
-the page each document starts on. Stops before writing anything when the Chinese fonts are
-missing (exit 2) or a page is bad (exit 1).
+the page each document starts on. After the whole book (compilation.pdf), the 自测 question
+sheets (quiz.pdf), whose answer key gives the page of compilation.pdf where each source stands.
+Stops before writing anything when the Chinese fonts are missing (exit 2) or a page is bad (exit 1).
 """
 from __future__ import annotations
 
@@ -25,12 +26,16 @@ from compendium.book.errors import PageError  # noqa: E402
 from compendium.book.labels import load_labels  # noqa: E402
 from compendium.book.pages import load_documents  # noqa: E402
 from compendium.book.vocabulary import load_vocabulary  # noqa: E402
-from compendium.booklets.booklet_html import (BOOKLETS_DIR, PAPERS, STYLESHEET, Booklet, Edition, plan_booklets,  # noqa: E402
-                                              render_booklet, sources_digest)
-from compendium.booklets.booklet_pdf import BookletError, check_fonts, write_pdf  # noqa: E402
+from compendium.booklets.booklet_html import (BOOKLETS_DIR, PAPERS, STYLESHEET, WHOLE, Booklet, Edition,  # noqa: E402
+                                              plan_booklets, render_booklet, sources_digest)
+from compendium.booklets.booklet_pdf import BookletError, check_fonts, named_pages, write_pdf  # noqa: E402
 from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml  # noqa: E402
 from compendium.downloads.downloads_page import human_size  # noqa: E402
 from compendium.edition.build_info import build_info  # noqa: E402
+from compendium.quiz.load import load_bank  # noqa: E402
+from compendium.quiz.sheets import locate, plan_sheet, printed_pages, render_sheet  # noqa: E402
+
+QUIZ = "quiz.pdf"  # the question sheets, set after the whole book (compendium/quiz/sheets.py)
 
 
 def main() -> int:
@@ -60,7 +65,7 @@ def main() -> int:
     config = read_mkdocs_yml(ROOT / "mkdocs.yml")
     build = build_info()
     edition = Edition(config["site_name"], config.get("copyright", ""), build["version"], build["date"],
-                      sources_digest(), "A4" if args.a4 else "A5")
+                      sources_digest(), "A4" if args.a4 else "A5", os.environ.get("SITE_URL", ""))
     args.out.mkdir(parents=True, exist_ok=True)
     jobs = max(1, min(args.jobs, len(booklets)))
     print(f"pdf: {len(booklets)} booklets, {edition.paper}, version {edition.version}, {jobs} at a time, "
@@ -81,8 +86,33 @@ def main() -> int:
                     print(f"pdf: {booklet.filename}: {err}", file=sys.stderr)
                     return 1
                 report(booklet, starts, seconds, args.out)
+    if any(b.name == WHOLE for b in booklets):  # the question sheets need the whole book's pages
+        try:
+            make_quiz(args.out, edition)
+        except (BookletError, PageError) as err:
+            print(f"pdf: {QUIZ}: {err}", file=sys.stderr)
+            return 1
     print(f"pdf: done in {time.monotonic() - started:.1f} s", flush=True)
     return 0
+
+
+def make_quiz(out: Path, edition: Edition) -> None:
+    """quiz.pdf: the question sheets by part and the answer key, whose page numbers are where each
+    source stands in compilation.pdf (set just before), as that booklet prints them."""
+    clock = time.monotonic()
+    labels, vocab = load_labels(), load_vocabulary()
+    documents = {d.path: d for d in load_documents(DOCS_DIR, vocab)}
+    bank = load_bank(documents, vocab, labels)
+    located = locate(bank.questions, (out / f"{WHOLE}.html").read_text(encoding="utf-8"))
+    pages = printed_pages(located, named_pages(out / f"{WHOLE}.pdf"))
+    title = f"{edition.site_name} · {labels('quiz.sheet_title')}"
+    html = render_sheet(plan_sheet(bank.questions, labels), pages, labels, title, edition.version,
+                        (ROOT / "booklet" / "quiz.css").read_text(encoding="utf-8"), edition.sources)
+    (out / "quiz.html").write_text(html, encoding="utf-8")
+    write_pdf(html, out / QUIZ, _page_reporter(QUIZ), PAPERS[edition.paper])
+    size = (out / QUIZ).stat().st_size
+    print(f"[{QUIZ}] done: {len(bank.questions)} questions, {human_size(size)}, "
+          f"{time.monotonic() - clock:.1f} s", flush=True)
 
 
 # --- one booklet (in a worker process) -------------------------------------------------------

@@ -12,7 +12,7 @@ export ROOT VENV NO_MKDOCS_2_WARNING=1
 # --- Debian packages ---------------------------------------------------------------------------
 # chromium: browser tests, Lighthouse, axe; fonts-noto-cjk: Chinese in the browser and the PDFs;
 # nginx: intranet hosting tests; default-jre-headless: the Nu HTML Checker; poppler-utils: PDF
-# checks (pdffonts, pdftotext); nodejs/npm: the tools of package.json; libpango-1.0-0,
+# checks (pdffonts, pdftotext, pdfimages); zbar-tools: decoding the booklets' QR codes; nodejs/npm: the tools of package.json; libpango-1.0-0,
 # libpangoft2-1.0-0, libharfbuzz-subset0 and fontconfig: WeasyPrint (tools/pdf.sh), which loads
 # Pango and HarfBuzz at run time and finds its fonts through fontconfig.
 need_debs=()
@@ -22,6 +22,7 @@ need_debs=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_debs+=(nginx)
 command -v java >/dev/null 2>&1 || need_debs+=(default-jre-headless)
 command -v pdffonts >/dev/null 2>&1 || need_debs+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need_debs+=(zbar-tools)
 command -v npm >/dev/null 2>&1 || need_debs+=(nodejs npm)
 # A shared library the dynamic linker knows (grep without -q, as above).
 have_lib() { [ -n "$({ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -F "$1")" ]; }

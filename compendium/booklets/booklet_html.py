@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from compendium.book.labels import Labels, load_labels
 from compendium.book.pages import Document
 from compendium.book.vocabulary import Vocabulary
 from compendium.booklets.page_html import PageRenderer, read_mkdocs_yml
+from compendium.booklets.qr import page_url, qr_image
 from compendium.edition.build_info import project_version
 
 STYLESHEET = ROOT / "booklet" / "booklet.css"
@@ -88,6 +90,7 @@ class Edition:
     date: str  # YYYY-MM-DD
     sources: str  # sources_digest() of the files the booklet is made from
     paper: str = "A5"
+    site_url: str = ""  # SITE_URL: each document then carries a QR code of its page (compendium/booklets/qr.py)
 
 
 def booklet_names(vocab: Vocabulary) -> list[str]:
@@ -133,14 +136,16 @@ def sources_digest(root: Path = ROOT) -> str:
     settings = {key: config.get(key) for key in MKDOCS_SETTINGS}
     digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode() + b"\0")
     digest.update(project_version(root).encode())
+    digest.update(b"\0" + os.environ.get("SITE_URL", "").encode())  # the QR codes' host
     return "sha256:" + digest.hexdigest()
 
 
 # --- the sections ----------------------------------------------------------------------------
 
 
-def render_sections(booklet: Booklet, renderer: PageRenderer, labels: Labels) -> list[str]:
-    """Each section of the booklet as HTML, its ids scoped to it and its links made internal."""
+def render_sections(booklet: Booklet, renderer: PageRenderer, labels: Labels, site_url: str = "") -> list[str]:
+    """Each section of the booklet as HTML, its ids scoped to it and its links made internal; with
+    `site_url`, each document with the QR code of its page on the site."""
     targets = {s.path: s.anchor for s in booklet.sections}
     out = []
     for section in booklet.sections:
@@ -151,6 +156,9 @@ def render_sections(booklet: Booklet, renderer: PageRenderer, labels: Labels) ->
         if section.kind == "document":
             note = section.note  # HTML already (compendium.book.formatting.added_note)
             inner = f'<h1 class="doc-title">{html.escape(section.title)}</h1>\n{note}{inner}'
+            if site_url:
+                url = page_url(site_url, section.path)
+                inner = qr_image(url, labels("booklet.qr").format(url=url)) + "\n" + inner
         inner = _internal_links(_scope_ids(inner, section.anchor), targets, section.path)
         tag = "section" if section.kind == "part" else "article"
         out.append(f'<{tag} class="{section.kind}" id="{section.anchor}" data-path="{section.path}">\n'
@@ -209,7 +217,7 @@ def render_booklet(booklet: Booklet, edition: Edition, renderer: PageRenderer, l
         f"<style>\n{stylesheet}\n</style>",
     ])
     body = "\n".join([cover(booklet, edition, labels), contents(booklet, labels),
-                      '<main class="body">', *render_sections(booklet, renderer, labels), "</main>"])
+                      '<main class="body">', *render_sections(booklet, renderer, labels, edition.site_url), "</main>"])
     return f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
 
 

@@ -133,3 +133,11 @@ def booklet_status(path: Path, sources: str) -> str:
     if not path.is_file():
         return "missing"
     return "current" if booklet_info(path).get("sources") == sources else "out of date"
+
+
+def named_pages(path: Path) -> dict[str, int]:
+    """The PDF page (from 1) of every named destination of a booklet (WeasyPrint names one for each
+    id of the HTML): where a scoped id stands on paper (compendium/quiz/sheets.py)."""
+    reader = PdfReader(path)
+    return {str(name): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}

@@ -270,9 +270,10 @@ def index_of(site, lang: str) -> dict:
 
 
 def edition_pages(site, lang: str) -> set[str]:
-    """The pages of an edition, site-relative: the 404 page aside, and the offline page, which only
-    the service worker shows (its front matter leaves it out of the index)."""
-    found = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name not in ("404.html", "offline.html")}
+    """The pages of an edition, site-relative: the 404 page aside, the offline page, which only
+    the service worker shows, and the 自测 pages (their front matter leaves them out of the index)."""
+    found = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name not in ("404.html", "offline.html")
+             and not p.relative_to(site).as_posix().removeprefix("en/").startswith("quiz/")}
     return {p for p in found if p.startswith("en/") == (lang == "en")}
 
 

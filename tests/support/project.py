@@ -70,8 +70,8 @@ def target_table_pages(site: Path, edition: str = "") -> tuple[str, str] | None:
 
 def page_kinds(site: Path) -> dict[str, str]:
     """One page of every kind a reader meets, by kind; every generated page is a kind of its own,
-    except the target table's sector pages, one kind (the largest stands for them), and the
-    offline page that the service worker shows (no header, no navigation)."""
+    except the target table's sector pages and the quiz pages, one kind each (the largest stands for
+    them), and the offline page that the service worker shows (no header, no navigation)."""
     docs = document_pages(site)
     count = lambda rel, pattern: len(re.findall(pattern, (site / rel).read_text(encoding="utf-8")))
     kinds = {
@@ -88,7 +88,13 @@ def page_kinds(site: Path) -> dict[str, str]:
     }
     # (The offline page, which only the service worker shows, is tested where it is: hosting/test_offline.)
     kinds.update({f"generated {rel}": rel for rel in generated_pages(site)
-                  if not rel.startswith("targets/") and rel != "offline.html"})
+                  if not rel.startswith(("targets/", "quiz/")) and rel != "offline.html"})
+    # 自测: its landing page (the 错题本), 每日一练, and the largest quiz page standing for the others.
+    quizzes = [rel for rel in generated_pages(site) if rel.startswith("quiz/")]
+    if quizzes:
+        kinds.update({"quiz": "quiz/index.html", "quiz daily": "quiz/daily.html",
+                      "quiz page": max((q for q in quizzes if q not in ("quiz/index.html", "quiz/daily.html")),
+                                       key=lambda rel: (site / rel).stat().st_size)})
     if table := target_table_pages(site):
         kinds.update({"target table overview": table[0], "target table": table[1]})
     # The English edition (en/): its pages are the Chinese edition's kinds in English; a document's

@@ -276,6 +276,25 @@
     width = window.innerWidth;
   }
 
+  // quiz.js: see its header.
+  var src = document.currentScript ? document.currentScript.src : "";
+
+  function quizPage() {
+    var list = document.querySelector(".quiz-list"), on = 0;
+    function load(e) {
+      window.quizPending = e && e.target;
+      if (on++) return;
+      var s = document.createElement("script");
+      s.src = src.replace("reader.js", "quiz.js");
+      document.head.appendChild(s);
+    }
+    if (!list) return;
+    if (list.getAttribute("data-quiz") !== "wrong") {
+      document.addEventListener("click", load, true);
+      document.addEventListener("focusin", load);
+    } else try { if (/wrong\\":\{\\"/.test(JSON.stringify(localStorage))) load(); } catch (e) {}
+  }
+
   // For the study tools (study-boot.js, study.js, study-page.js): copy with the 已复制 notice, the
   // clean text of a block, quotation marks nested, the block at the top of the screen.
   window.compendiumReader = {
@@ -285,4 +304,6 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", quizPage);
+  else quizPage();
 })();

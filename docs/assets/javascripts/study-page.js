@@ -9,7 +9,8 @@
  * The record is study-boot.js's (one localStorage entry per site root). A backup file is
  *   {"format": "xuexi-study", "version": 1, "exported": ISO time, "read": {page: time},
  *    "places": {page: {id, t, title}}, "last": page, "items": [item, …]}
- * (items as study.js describes them). Importing checks the whole file before writing anything: a
+ * (items as study.js describes them), and "quiz": {"wrong": {id: question}}, quiz.js's 错题本, where
+ * the record has one (merged by question, the later answer winning). Importing checks the whole file before writing anything: a
  * file that is not JSON, not of this format, of a newer version, or with one malformed entry
  * changes nothing and says why. Then it merges: documents read and places are kept from both
  * (the later place wins); an item is the same as one already here when its kind, page, anchor and
@@ -198,6 +199,7 @@
     for (var k in r.items) items.push(r.items[k]);
     var data = { format: LABELS.format, version: LABELS.version, exported: new Date().toISOString(), read: r.read,
                  places: r.places, last: r.last || "", items: items };
+    if (r.quiz && isObject(r.quiz.wrong)) data.quiz = { wrong: r.quiz.wrong }; // quiz.js's 错题本
     download("xuexi-study-" + today() + ".json", JSON.stringify(data, null, 1), "application/json");
     say(L.exported);
   }
@@ -252,7 +254,24 @@
       if (!item) return { error: "bad" };
       items.push(item);
     }
-    return { data: { read: read, places: places, items: items } };
+    var quiz = checkQuiz(data.quiz);
+    if (!quiz) return { error: "bad" };
+    return { data: { read: read, places: places, items: items, quiz: quiz } };
+  }
+
+  // The 错题本 of a backup (quiz.js: {wrong: {id: question}}), cleaned; {} without one, null if malformed.
+  function checkQuiz(q) {
+    var out = {}, ok = function (x) { return isText(x, MAX); };
+    if (q === undefined) return out;
+    if (!isObject(q) || !isObject(q.wrong)) return null;
+    for (var id in q.wrong) {
+      var w = q.wrong[id];
+      if (!/^[\w-]{1,200}$/.test(id) || !isObject(w) || !ok(w.s) || !Array.isArray(w.o) || !w.o.every(ok) ||
+          typeof w.a !== "number" || !(w.a >= 0 && w.a < w.o.length) || !ok(w.src) || !ok(w.u) || !ok(w.t) ||
+          !isTime(w.d) || !optional(w.e, ok) || !optional(w.l, ok)) return null;
+      out[id] = { s: w.s, e: w.e || "", o: w.o.slice(), a: w.a, src: w.src, u: w.u, t: w.t, l: w.l || "", d: w.d };
+    }
+    return out;
   }
 
   function merge(r, data) {
@@ -260,6 +279,10 @@
     for (k in data.read) r.read[k] = Math.max(r.read[k] || 0, data.read[k]);
     for (k in data.places) if (!r.places[k] || r.places[k].t < data.places[k].t) r.places[k] = data.places[k];
     for (k in r.places) if (!r.places[r.last] || r.places[k].t > r.places[r.last].t) r.last = k;
+    for (k in data.quiz) {
+      if (!r.quiz || !isObject(r.quiz.wrong)) r.quiz = { wrong: {} };
+      if (!r.quiz.wrong[k] || r.quiz.wrong[k].d < data.quiz[k].d) r.quiz.wrong[k] = data.quiz[k];
+    }
     data.items.forEach(function (item) {
       var name = key(item), had = r.items[name];
       if (!had) counts.added++;
