@@ -147,7 +147,8 @@ def same_groups(keys: list[str], judgements: list[Judgement]) -> list[list[str]]
     parent = {k: k for k in keys}
 
     def root(k: str) -> str:
-        while parent[k] != k:
+        # (A judgement may name a remark outside `keys`: it joins them all the same.)
+        while parent.setdefault(k, k) != k:
             k = parent[k]
         return k
 

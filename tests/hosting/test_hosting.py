@@ -324,14 +324,17 @@ def test_every_kind_of_page_works_from_file_and_requests_nothing_outside(browser
 def test_navigation_reaches_every_generated_page_from_file(browser, site):
     # From a folder, the navigation of the home page links to every generated page (each of which
     # opens from file://, above), the target table's sector pages through its overview, but the
-    # offline page, which only the service worker shows; and the footer walks from page to page.
+    # offline page, which only the service worker shows; the quizzes through 自测; and the footer
+    # walks from page to page.
     root = site.as_uri() + "/"
     with Watched(browser, root) as w:
         page = w.open("index.html")
         links = set(page.locator("nav.md-nav--primary a[href]").evaluate_all("els => els.map(e => e.href)"))
         assert root + "offline.html" not in links
-        overview = w.open("targets/index.html")
-        links |= set(overview.locator("article a[href]").evaluate_all("els => els.map(e => e.href.split('?')[0])"))
+        # The target table's sector pages and the quizzes are reached through their landing pages.
+        for landing in ("targets/index.html", "quiz/index.html"):
+            opened = w.open(landing)
+            links |= set(opened.locator("article a[href]").evaluate_all("els => els.map(e => e.href.split('?')[0])"))
         page = w.open("index.html")
         for rel in generated_pages(site):
             assert root + rel in links or rel == "offline.html", f"the navigation does not link to {rel}"
