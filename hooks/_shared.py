@@ -27,6 +27,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from compendium.book.errata import Doubt
 from compendium.book.labels import Labels, load_labels
@@ -80,6 +82,20 @@ def add_page(files: Files, config: MkDocsConfig, src_uri: str, markdown: str) ->
     page = _put(files, file)
     state.generated.append(src_uri)
     return page
+
+
+def collapse_section(nav: Navigation, landing_src: str) -> Navigation:
+    """Make the navigation section holding the page `landing_src` (e.g. targets/index.md) one entry,
+    that page: the section's other pages are reached from it, not from every page's navigation."""
+    for i, item in enumerate(nav.items):
+        if isinstance(item, Section):
+            landing = next((c for c in item.children if isinstance(c, Page) and src_uri(c.file) == landing_src), None)
+            if landing is not None:
+                landing.parent = None
+                nav.items[i] = landing
+                others = {id(c) for c in item.children if c is not landing}
+                nav.pages[:] = [p for p in nav.pages if id(p) not in others]
+    return nav
 
 
 def _in_folder(folder: str, dest_uri: str) -> str:

@@ -14,8 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
+from mkdocs.structure.nav import Navigation
 
 import _shared
 from compendium.book.errors import PageError
@@ -59,13 +58,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # 自测 is one entry of the navigation, its landing page: the quizzes are reached from it.
-    for i, item in enumerate(nav.items):
-        if isinstance(item, Section):
-            landing = next((c for c in item.children if isinstance(c, Page) and _shared.src_uri(c.file) == INDEX),
-                           None)
-            if landing is not None:
-                landing.parent = None
-                nav.items[i] = landing
-                others = {id(c) for c in item.children if c is not landing}
-                nav.pages[:] = [p for p in nav.pages if id(p) not in others]
-    return nav
+    return _shared.collapse_section(nav, INDEX)

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import _shared
@@ -86,16 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # The table is one entry of the navigation, its overview: the sector pages are reached from it
     # and from each other, so that the navigation every page carries stays as short as before.
-    for i, item in enumerate(nav.items):
-        if isinstance(item, Section):
-            overview = next((c for c in item.children if isinstance(c, Page) and _shared.src_uri(c.file) == OVERVIEW),
-                            None)
-            if overview is not None:
-                overview.parent = None
-                nav.items[i] = overview
-                sectors = {id(c) for c in item.children if c is not overview}
-                nav.pages[:] = [p for p in nav.pages if id(p) not in sectors]
-    return nav
+    return _shared.collapse_section(nav, OVERVIEW)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
